@@ -1,0 +1,1 @@
+"""Computation: indicator values from validated data, each carrying its lineage."""

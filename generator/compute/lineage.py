@@ -1,0 +1,67 @@
+"""Values with their provenance: what every computed number carries from the moment it exists.
+
+The site, `trace` and `verify` only read these records; they never reconstruct where a
+number came from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+TOTAL = "totaal"
+"""The region id used for the sum over all regions."""
+
+
+def git_blob_id(content: bytes) -> str:
+    """The id Git gives a file with this content (`git hash-object`), without calling Git."""
+    header = f"blob {len(content)}\0".encode()
+    return hashlib.sha1(header + content).hexdigest()
+
+
+@dataclass(frozen=True)
+class SourceRows:
+    """The rows of one data file that went into a value."""
+
+    file: str
+    """Repo-relative POSIX path, e.g. `data/voorbeeld-noord/instroom.csv`."""
+    blob: str
+    """Git blob id of the file's content."""
+    rows: tuple[int, ...]
+    """Spreadsheet row numbers (header = 1), ascending."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One computed value and everything needed to audit it."""
+
+    indicator: str
+    version: str
+    """Version of the indicator definition (or model parameters) it was computed with."""
+    region: str
+    """A region id or `totaal`."""
+    period: str
+    """Last quarter included (`YYYY-Qn`); values are cumulative up to it."""
+    value: float | int | None
+    unit: str
+    breakdown: tuple[tuple[str, str], ...] = ()
+    """Category filters of a breakdown cell, e.g. `(("bestemming", "werk"),)`."""
+    sources: tuple[SourceRows, ...] = ()
+    commit: str | None = None
+    """Full sha of the commit the data were read at; None for an uncommitted working tree."""
+    suppressed: bool = False
+    """True when disclosure control hides the value on the site."""
+    extra: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
+    """Further named details (scenario, parameters), shown in the audit entry."""
+
+    @property
+    def figure_id(self) -> str:
+        """Stable, URL- and anchor-safe id: `indicator.region.period[.key=value...]`."""
+        return figure_id(self.indicator, self.region, self.period, self.breakdown)
+
+
+def figure_id(indicator: str, region: str, period: str,
+              breakdown: tuple[tuple[str, str], ...] = ()) -> str:
+    parts = [indicator, region, period, *(f"{key}={value}" for key, value in breakdown)]
+    return ".".join(parts)

@@ -1,0 +1,231 @@
+"""Checks on a region's folder and its `datapackage.json`, before any CSV is read.
+
+The package must list exactly the contract's resources, each at `<name>.csv` inside the
+folder, with the canonical schema unchanged. A path that is absolute, climbs out with
+`..` or is a URL is refused outright: Frictionless would otherwise read (or fetch) it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from generator import contract
+from generator.validate.problems import Problem, declare, problem
+
+MAX_DESCRIPTOR_BYTES = 5 * 1024 * 1024
+"""A datapackage.json larger than this is not a descriptor someone wrote by hand."""
+
+MISSING_DESCRIPTOR = declare(
+    "missing-datapackage", "datapackage.json ontbreekt",
+    "De map {folder} heeft geen datapackage.json. Zet het bestand uit het sjabloon van "
+    "uw regio terug (het staat in de map van elke regio en hoeft niet te worden aangepast).")
+INVALID_JSON = declare(
+    "invalid-json", "datapackage.json is geen geldige JSON",
+    "datapackage.json is geen geldige JSON: {detail} (regel {line}, teken {column}). "
+    "Herstel het bestand of zet het sjabloon terug; bewerk het niet met een tekstverwerker.")
+INVALID_DESCRIPTOR = declare(
+    "invalid-datapackage", "datapackage.json heeft niet de juiste vorm",
+    "datapackage.json moet een object zijn met een lijst 'resources': {detail}. "
+    "Zet het sjabloon van uw regio terug.")
+UNSAFE_PATH = declare(
+    "unsafe-resource-path", "Onveilig pad naar een bestand",
+    "De resource '{resource}' verwijst naar '{path}'. Alleen een bestandsnaam in dezelfde "
+    "map is toegestaan ({expected}); geen absoluut pad, geen '..' en geen internetadres.")
+UNEXPECTED_PATH = declare(
+    "unexpected-resource-path", "Onverwachte bestandsnaam",
+    "De resource '{resource}' moet in het bestand {expected} staan, niet in '{path}'.")
+UNKNOWN_RESOURCE = declare(
+    "unknown-resource", "Resource hoort niet bij het contract",
+    "De resource '{resource}' hoort niet bij het gegevensleveringscontract. Lever alleen: "
+    "{allowed}. Haal deze resource uit datapackage.json.")
+DUPLICATE_RESOURCE = declare(
+    "duplicate-resource", "Resource staat er twee keer in",
+    "De resource '{resource}' staat meer dan één keer in datapackage.json. Laat er één staan.")
+MISSING_RESOURCE = declare(
+    "missing-resource", "Resource ontbreekt",
+    "De resource '{resource}' ontbreekt. Elke resource moet worden geleverd, ook als er "
+    "niets te melden is: lever dan {expected} met alleen de kopregel.")
+MISSING_FILE = declare(
+    "missing-file", "Bestand ontbreekt",
+    "Het bestand {expected} ontbreekt. Lever het, zo nodig met alleen de kopregel.")
+UNKNOWN_FILE = declare(
+    "unknown-file", "Bestand hoort niet bij de levering",
+    "Het bestand '{name}' hoort niet bij de levering. Alleen datapackage.json, README.md en "
+    "de CSV-bestanden van het contract mogen in de map staan. Verwijder het bestand "
+    "(bevat het persoonsgegevens, zorg dan dat het ook niet in de Git-geschiedenis blijft).")
+SCHEMA_CHANGED = declare(
+    "schema-changed", "Schema wijkt af van het contract",
+    "Het schema van '{resource}' in datapackage.json wijkt af van het contract: {detail}. "
+    "Het schema mag niet worden aangepast; zet het sjabloon terug.")
+DIALECT_CHANGED = declare(
+    "dialect-changed", "Afwijkend CSV-formaat opgegeven",
+    "De resource '{resource}' geeft een eigen {what} op ({detail}). Het contract schrijft "
+    "UTF-8 met komma's voor; verwijder '{what}' uit datapackage.json en lever het bestand zo aan.")
+
+# Keys people may reword in their copy of a schema; everything else is binding.
+_FREE_KEYS = {"title", "description", "example", "$comment"}
+_ALLOWED_EXTRA_FILES = {"datapackage.json", "README.md"}
+
+
+@dataclass
+class PackageLayout:
+    """What the package checks found: which contract CSVs may be read next."""
+
+    files: dict[str, Path] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def check_package(folder: Path, rel_folder: str) -> PackageLayout:
+    layout = PackageLayout()
+    descriptor_rel = f"{rel_folder}/datapackage.json"
+    descriptor = _read_descriptor(folder / "datapackage.json", descriptor_rel, rel_folder,
+                                  layout.problems)
+    if descriptor is not None:
+        _check_resources(descriptor, descriptor_rel, layout.problems)
+    layout.problems.extend(_check_folder_contents(folder, rel_folder))
+    for resource in contract.RESOURCES:
+        path = folder / f"{resource}.csv"
+        if path.is_file() and not path.is_symlink():
+            layout.files[resource] = path
+        else:
+            layout.problems.append(problem(MISSING_FILE, f"{rel_folder}/{resource}.csv",
+                                           expected=f"{resource}.csv"))
+    return layout
+
+
+def _read_descriptor(path: Path, rel: str, rel_folder: str,
+                     found: list[Problem]) -> dict[str, Any] | None:
+    if not path.is_file():
+        found.append(problem(MISSING_DESCRIPTOR, rel, folder=rel_folder))
+        return None
+    if path.stat().st_size > MAX_DESCRIPTOR_BYTES:
+        found.append(problem(INVALID_DESCRIPTOR, rel, detail="het bestand is veel te groot"))
+        return None
+    try:
+        descriptor = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        found.append(problem(INVALID_DESCRIPTOR, rel, detail="het bestand is geen UTF-8-tekst"))
+        return None
+    except json.JSONDecodeError as error:
+        found.append(problem(INVALID_JSON, rel, row=error.lineno, detail=_dutch_json_error(error.msg),
+                             line=error.lineno, column=error.colno))
+        return None
+    except RecursionError:
+        found.append(problem(INVALID_DESCRIPTOR, rel, detail="de JSON is te diep genest"))
+        return None
+    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
+        found.append(problem(INVALID_DESCRIPTOR, rel, detail="'resources' ontbreekt of is geen lijst"))
+        return None
+    return descriptor
+
+
+def _dutch_json_error(message: str) -> str:
+    translations = {
+        "Expecting value": "hier wordt een waarde verwacht",
+        "Expecting ',' delimiter": "hier ontbreekt een komma",
+        "Expecting ':' delimiter": "hier ontbreekt een dubbele punt",
+        "Expecting property name enclosed in double quotes":
+            "hier wordt een naam tussen dubbele aanhalingstekens verwacht (of staat een komma te veel)",
+        "Unterminated string starting at": "een tekst tussen aanhalingstekens wordt niet afgesloten",
+        "Extra data": "na het einde van de JSON staat nog tekst",
+        "Invalid control character at": "er staat een ongeldig teken in een tekst",
+    }
+    for english, dutch in translations.items():
+        if message.startswith(english):
+            return dutch
+    return message
+
+
+def _check_resources(descriptor: dict[str, Any], rel: str, found: list[Problem]) -> None:
+    seen: set[str] = set()
+    for index, entry in enumerate(descriptor["resources"]):
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            found.append(problem(INVALID_DESCRIPTOR, rel,
+                                 detail=f"resource nummer {index + 1} heeft geen naam"))
+            continue
+        name = entry["name"]
+        if name not in contract.RESOURCES:
+            found.append(problem(UNKNOWN_RESOURCE, rel, resource=name,
+                                 allowed=", ".join(contract.RESOURCES)))
+            continue
+        if name in seen:
+            found.append(problem(DUPLICATE_RESOURCE, rel, resource=name))
+            continue
+        seen.add(name)
+        found.extend(_check_resource_entry(entry, name, rel))
+    for name in contract.RESOURCES:
+        if name not in seen:
+            found.append(problem(MISSING_RESOURCE, rel, resource=name, expected=f"{name}.csv"))
+
+
+def _check_resource_entry(entry: dict[str, Any], name: str, rel: str) -> list[Problem]:
+    found = []
+    expected = f"{name}.csv"
+    path = entry.get("path")
+    if not isinstance(path, str) or _is_unsafe(path):
+        found.append(problem(UNSAFE_PATH, rel, resource=name, path=str(path), expected=expected))
+    elif path != expected:
+        found.append(problem(UNEXPECTED_PATH, rel, resource=name, path=path, expected=expected))
+    for key, default in (("encoding", "utf-8"), ("format", "csv")):
+        if key in entry and str(entry[key]).lower() != default:
+            found.append(problem(DIALECT_CHANGED, rel, resource=name, what=key,
+                                 detail=f"{entry[key]!s}"))
+    if entry.get("dialect"):
+        found.append(problem(DIALECT_CHANGED, rel, resource=name, what="dialect",
+                             detail=json.dumps(entry["dialect"], ensure_ascii=False)))
+    detail = schema_difference(entry.get("schema"), contract.schema(name))
+    if detail:
+        found.append(problem(SCHEMA_CHANGED, rel, resource=name, detail=detail))
+    return found
+
+
+def _is_unsafe(path: str) -> bool:
+    if "://" in path or path.startswith(("/", "\\", "~")) or ":" in path:
+        return True
+    return ".." in PurePosixPath(path.replace("\\", "/")).parts
+
+
+def schema_difference(given: Any, canonical: dict[str, Any]) -> str | None:
+    """Dutch description of the first binding difference, or None if there is none."""
+    if not isinstance(given, dict):
+        return "het schema ontbreekt of is geen object"
+    given_fields = given.get("fields")
+    if not isinstance(given_fields, list):
+        return "de lijst 'fields' ontbreekt"
+    names = [f.get("name") if isinstance(f, dict) else None for f in given_fields]
+    canonical_names = [f["name"] for f in canonical["fields"]]
+    extra = [n for n in names if n not in canonical_names]
+    if extra:
+        return f"extra kolom '{extra[0]}'"
+    missing = [n for n in canonical_names if n not in names]
+    if missing:
+        return f"kolom '{missing[0]}' ontbreekt"
+    if names != canonical_names:
+        return "de kolommen staan in een andere volgorde"
+    for given_field, canonical_field in zip(given_fields, canonical["fields"]):
+        if _binding(given_field) != _binding(canonical_field):
+            return f"de kolom '{canonical_field['name']}' heeft een ander type of andere regels"
+    for key in sorted((set(given) | set(canonical)) - _FREE_KEYS - {"fields"}):
+        if given.get(key) != canonical.get(key):
+            return f"'{key}' is gewijzigd"
+    return None
+
+
+def _binding(descriptor: dict[str, Any]) -> dict[str, Any]:
+    binding = {k: v for k, v in descriptor.items() if k not in _FREE_KEYS}
+    binding.setdefault("format", "default")
+    return binding
+
+
+def _check_folder_contents(folder: Path, rel_folder: str) -> list[Problem]:
+    allowed = _ALLOWED_EXTRA_FILES | {f"{r}.csv" for r in contract.RESOURCES}
+    found = []
+    for entry in sorted(folder.iterdir()):
+        if entry.name.startswith(".") and entry.name in {".gitkeep"}:
+            continue
+        if entry.name not in allowed or not entry.is_file() or entry.is_symlink():
+            found.append(problem(UNKNOWN_FILE, f"{rel_folder}/{entry.name}", name=entry.name))
+    return found
