@@ -1,0 +1,111 @@
+"""Work and income sums stay within the people measured, who come from `metingen`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.contract import Quarter
+from generator.validate.checks import region_check
+from generator.validate.checks._cells import amount, integer, number, quarter, text
+from generator.validate.model import Region, Row, Table
+from generator.validate.problems import Problem, declare, problem
+
+MAX_HOURS_PER_WEEK = 60
+"""Paid hours a single person can plausibly work in a week."""
+
+MEASURED_ABOVE_FOLLOWUPS = declare(
+    "measured-exceeds-followups",
+    "Meer gemeten dan 1-metingen",
+    "aantal_gemeten is {aantal_gemeten}, maar metingen.csv heeft voor cohort {cohort} maar "
+    "{vervolgmetingen} deelnemers met een 1-meting (score_t1) op arbeidsmarktpositie. "
+    "Tel alleen deelnemers met zowel een 0- als een 1-meting; corrigeer aantal_gemeten of "
+    "metingen.csv.",
+)
+
+HOURS_ABOVE_MAXIMUM = declare(
+    "hours-exceed-maximum",
+    "Te veel uren per week",
+    "{veld} is {uren}, meer dan {maximum} ({per_persoon} uur per week voor elk van de "
+    "{aantal_gemeten} gemeten deelnemers). Vul de som van de betaalde uren per week over "
+    "de gemeten deelnemers in, geen fte of uren per maand.",
+)
+
+BENEFITS_ABOVE_MEASURED = declare(
+    "benefits-exceed-measured",
+    "Meer uitkeringen dan gemeten",
+    "{veld} is {met_uitkering}, meer dan aantal_gemeten ({aantal_gemeten}). Tel alleen de "
+    "gemeten deelnemers die een uitkering hadden; corrigeer een van beide getallen.",
+)
+
+COHORT_WITHOUT_METINGEN = declare(
+    "arbeid-cohort-without-metingen",
+    "Cohort zonder metingen",
+    "Cohort {cohort} staat in arbeid.csv, maar metingen.csv heeft geen rijen voor dit "
+    "cohort. Lever eerst de metingen van het cohort aan, of haal deze rij weg.",
+)
+
+
+@region_check
+def check_measured(region: Region) -> Iterator[Problem]:
+    arbeid, metingen = region.table("arbeid"), region.table("metingen")
+    if arbeid is None or metingen is None:
+        return
+    cohorts = {cohort for row in metingen if (cohort := quarter(row, "cohort")) is not None}
+    followups = _followups(metingen)
+    for row in arbeid:
+        cohort, measured = quarter(row, "cohort"), integer(row, "aantal_gemeten")
+        if cohort is None:
+            continue
+        if cohort not in cohorts:
+            yield problem(COHORT_WITHOUT_METINGEN, file=arbeid.file, row=row.number,
+                          field="cohort", cohort=cohort)
+            continue
+        available = followups.get(cohort, 0)
+        if measured is not None and available is not None and measured > available:
+            yield problem(MEASURED_ABOVE_FOLLOWUPS, file=arbeid.file, row=row.number,
+                          field="aantal_gemeten", aantal_gemeten=measured, cohort=cohort,
+                          vervolgmetingen=available)
+
+
+def _followups(metingen: Table) -> dict[Quarter, int | None]:
+    """Per cohort, people with a score_t1 on arbeidsmarktpositie; None if a count is unreadable."""
+    counts: dict[Quarter, int | None] = {}
+    for row in metingen:
+        cohort = quarter(row, "cohort")
+        if cohort is None or text(row, "dimensie") != "arbeidsmarktpositie" \
+                or row["score_t1"] is None:
+            continue
+        aantal, current = integer(row, "aantal"), counts.get(cohort, 0)
+        counts[cohort] = None if aantal is None or current is None else current + aantal
+    return counts
+
+
+@region_check
+def check_sums_within_measured(region: Region) -> Iterator[Problem]:
+    table = region.table("arbeid")
+    if table is None:
+        return
+    for row in table:
+        measured = integer(row, "aantal_gemeten")
+        if measured is not None:
+            yield from _check_hours(table, row, measured)
+            yield from _check_benefits(table, row, measured)
+
+
+def _check_hours(table: Table, row: Row, measured: int) -> Iterator[Problem]:
+    maximum = MAX_HOURS_PER_WEEK * measured
+    for name in ("uren_per_week_t0", "uren_per_week_t1"):
+        hours = number(row, name)
+        if hours is not None and hours > maximum:
+            yield problem(HOURS_ABOVE_MAXIMUM, file=table.file, row=row.number, field=name,
+                          veld=name, uren=amount(hours), maximum=maximum,
+                          per_persoon=MAX_HOURS_PER_WEEK, aantal_gemeten=measured)
+
+
+def _check_benefits(table: Table, row: Row, measured: int) -> Iterator[Problem]:
+    for name in ("met_uitkering_t0", "met_uitkering_t1"):
+        with_benefit = integer(row, name)
+        if with_benefit is not None and with_benefit > measured:
+            yield problem(BENEFITS_ABOVE_MEASURED, file=table.file, row=row.number,
+                          field=name, veld=name, met_uitkering=with_benefit,
+                          aantal_gemeten=measured)
