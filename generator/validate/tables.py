@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from frictionless import Package, Resource
+from frictionless import Package, Resource, Schema
 
 from generator import contract
 from generator.validate.problems import Problem, declare, problem
@@ -102,7 +102,8 @@ def check_tables(folder: Path, rel_folder: str, files: dict[str, Path]) -> list[
 def check_register_table(path: Path, rel: str) -> list[Problem]:
     encoding = "utf-8-sig" if path.read_bytes()[:3] == BOM else "utf-8"
     resource = Resource(path=path.name, basepath=str(path.parent), format="csv",
-                        encoding=encoding, schema=contract.schema(contract.REGISTER))
+                        encoding=encoding,
+                        schema=Schema.from_descriptor(contract.schema(contract.REGISTER)))
     report = resource.validate()
     return [p for task in report.tasks for p in _translate(task.errors, rel, contract.REGISTER)]
 

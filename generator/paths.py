@@ -1,0 +1,17 @@
+"""Where the repository is: the folder that holds `data/` and `indicators/`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above `start` with a `data/` folder and `mkdocs.yml` or
+    `pyproject.toml`; `start` itself when there is none (the validator then says so)."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / "data").is_dir() and any(
+            (folder / marker).is_file() for marker in ("mkdocs.yml", "pyproject.toml")
+        ):
+            return folder
+    return start

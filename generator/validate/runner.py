@@ -1,0 +1,164 @@
+"""Walk `data/`: the register, then each region folder, collecting one report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator import contract
+from generator.contract import Quarter, parse_quarter
+from generator.errors import UsageError
+from generator.validate import files, package, tables
+from generator.validate.checks import privacy, run_region_checks
+from generator.validate.load import read_table
+from generator.validate.model import RegisterEntry, Region, Table
+from generator.validate.problems import Problem, declare, problem
+from generator.validate.report import Report
+
+REGISTER_FILE = "regios.csv"
+_ALLOWED_TOP_LEVEL = {REGISTER_FILE, "README.md"}
+
+MISSING_DATA = declare(
+    "missing-data-folder", "Map data/ ontbreekt",
+    "Er is geen map data/ met regios.csv gevonden in {root}. Start de opdracht in de "
+    "hoofdmap van de repository.")
+MISSING_REGISTER = declare(
+    "missing-register", "regios.csv ontbreekt",
+    "data/regios.csv ontbreekt. Dit register van regio's is nodig om de leveringen te "
+    "controleren; zet het terug.")
+UNREGISTERED = declare(
+    "unregistered-region", "Regio staat niet in het register",
+    "De map data/{folder} hoort bij geen enkele regio in data/regios.csv. Voeg de regio toe "
+    "aan het register (regio_id = mapnaam) of hernoem de map.")
+NO_FOLDER = declare(
+    "region-without-folder", "Regio zonder map",
+    "De regio '{regio_id}' staat in het register maar heeft nog geen map data/{regio_id}/ "
+    "met een levering.", severity="warning")
+START_IN_FUTURE = declare(
+    "pilot-start-in-future", "Start ligt in de toekomst",
+    "pilot_start {value} ligt na het huidige kwartaal ({as_of}). Vul het eerste kwartaal "
+    "in waarover de regio levert.")
+
+
+def validate_repository(root: Path, paths: Sequence[Path] | None = None,
+                        as_of: Quarter | None = None) -> Report:
+    """Validate the register and every region under `root/data` (or only those in `paths`)."""
+    root = root.resolve()
+    as_of = as_of or Quarter.of_date(dt.date.today())
+    data = root / "data"
+    report = Report()
+    if not data.is_dir():
+        report.extend([problem(MISSING_DATA, "data", root=root)])
+        return report
+    folders = sorted(p for p in data.iterdir() if p.is_dir() and not p.name.startswith("."))
+    selected = _select(root, data, folders, paths)
+    register = _check_register(data, report, as_of)
+    report.extend(_check_top_level(data))
+    for folder in selected:
+        report.extend(_check_region(root, folder, register, as_of, report))
+    if paths is None:
+        present = {f.name for f in folders}
+        report.extend(problem(NO_FOLDER, "data/regios.csv", entry.row, "regio_id", regio_id=regio_id)
+                      for regio_id, entry in register.items() if regio_id not in present)
+    return report
+
+
+def _select(root: Path, data: Path, folders: list[Path], paths: Sequence[Path] | None) -> list[Path]:
+    if not paths:
+        return folders
+    chosen: list[Path] = []
+    for given in paths:
+        target = (Path.cwd() / given).resolve()
+        if not target.exists():
+            raise UsageError(f"{given} bestaat niet.")
+        if target == data or target == data / REGISTER_FILE:
+            chosen.extend(f for f in folders if f not in chosen) if target == data else None
+            continue
+        try:
+            relative = target.relative_to(data)
+        except ValueError:
+            raise UsageError(f"{given} ligt niet in {data.relative_to(root)}/: geef een regiomap "
+                             "of een bestand daarin op.") from None
+        folder = data / relative.parts[0]
+        if not folder.is_dir():
+            raise UsageError(f"{given} ligt niet in een regiomap onder data/.")
+        if folder not in chosen:
+            chosen.append(folder)
+    return chosen
+
+
+def _check_top_level(data: Path) -> list[Problem]:
+    return [problem(package.UNKNOWN_FILE, f"data/{p.name}", name=p.name)
+            for p in sorted(data.iterdir())
+            if not p.is_dir() and p.name not in _ALLOWED_TOP_LEVEL and not p.name.startswith(".")]
+
+
+def _check_register(data: Path, report: Report, as_of: Quarter) -> dict[str, RegisterEntry]:
+    path = data / REGISTER_FILE
+    rel = f"data/{REGISTER_FILE}"
+    if not path.is_file():
+        report.extend([problem(MISSING_REGISTER, rel)])
+        return {}
+    report.files_checked += 1
+    found, readable = files.check_csv(path, rel, contract.REGISTER)
+    report.extend(found)
+    if not readable:
+        return {}
+    report.extend(_not_explained(tables.check_register_table(path, rel), found))
+    table = read_table(path, rel, contract.REGISTER)
+    report.extend(privacy.check_register(table))
+    entries: dict[str, RegisterEntry] = {}
+    for row in table:
+        regio_id = row["regio_id"]
+        if not isinstance(regio_id, str) or regio_id in entries:
+            continue
+        start = parse_quarter(row["pilot_start"])
+        if start is not None and start > as_of:
+            report.extend([problem(START_IN_FUTURE, rel, row.number, "pilot_start",
+                                   value=start, as_of=as_of)])
+        entries[regio_id] = RegisterEntry(
+            regio_id=regio_id, naam=str(row["naam"] or ""), pilot_start=start,
+            fase=row["fase"] if isinstance(row["fase"], str) else None, row=row.number)
+    return entries
+
+
+# Cell problems the file checks explain (a decimal comma, a date for a quarter) also fail
+# their type in Frictionless; the specific explanation is the one worth reading.
+_EXPLAINED_BY_FILE_CHECKS = {"type-error", "invalid-format"}
+
+
+def _not_explained(problems: list[Problem], file_problems: list[Problem]) -> list[Problem]:
+    explained = {(p.file, p.row, p.field) for p in file_problems if p.row is not None}
+    return [p for p in problems
+            if p.code not in _EXPLAINED_BY_FILE_CHECKS or (p.file, p.row, p.field) not in explained]
+
+
+def _check_region(root: Path, folder: Path, register: dict[str, RegisterEntry],
+                  as_of: Quarter, report: Report) -> list[Problem]:
+    rel_folder = folder.relative_to(root).as_posix()
+    found: list[Problem] = []
+    entry = register.get(folder.name)
+    if entry is None:
+        found.append(problem(UNREGISTERED, rel_folder, folder=folder.name))
+    layout = package.check_package(folder, rel_folder)
+    found.extend(layout.problems)
+    readable: dict[str, Path] = {}
+    for resource, path in layout.files.items():
+        report.files_checked += 1
+        file_problems, ok = files.check_csv(path, f"{rel_folder}/{path.name}", resource)
+        found.extend(file_problems)
+        if ok:
+            readable[resource] = path
+    found.extend(_not_explained(tables.check_tables(folder, rel_folder, readable), found))
+    region_tables = {
+        resource: read_table(path, f"{rel_folder}/{path.name}", resource)
+        for resource, path in readable.items()
+    }
+    for resource in contract.RESOURCES:
+        if resource not in region_tables:
+            region_tables[resource] = Table(resource, f"{rel_folder}/{resource}.csv", readable=False)
+    region = Region(regio_id=folder.name, folder=rel_folder, entry=entry,
+                    tables=region_tables, as_of=as_of)
+    found.extend(run_region_checks(region))
+    return found
