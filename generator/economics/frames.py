@@ -1,0 +1,41 @@
+"""Model inputs from the contract's tables (`arbeid`, `instroom`, `kosten`), already filtered.
+
+The engine selects the rows (a region or all regions, cohorts and periods up to the reporting
+period); this module only maps the contract's column names onto the model's records.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from generator.economics.inputs import CohortWork, EconomicInputs
+
+
+def cohorts_from_arbeid(arbeid: pd.DataFrame) -> tuple[CohortWork, ...]:
+    """One CohortWork per row of `arbeid`, in the frame's order."""
+    return tuple(
+        CohortWork(cohort=str(row.cohort), aantal_gemeten=int(row.aantal_gemeten),
+                   uren_t0=float(row.uren_per_week_t0), uren_t1=float(row.uren_per_week_t1),
+                   inkomen_t0=float(row.bruto_maandinkomen_t0),
+                   inkomen_t1=float(row.bruto_maandinkomen_t1),
+                   uitkering_t0=int(row.met_uitkering_t0), uitkering_t1=int(row.met_uitkering_t1))
+        for row in arbeid.itertuples(index=False))
+
+
+def costs_by_year(kosten: pd.DataFrame) -> dict[int, float]:
+    """Σ bedrag_eur per calendar year of `periode` (YYYY-Qn)."""
+    if kosten.empty:
+        return {}
+    years = kosten["periode"].astype(str).str[:4].astype(int)
+    totals = kosten.groupby(years)["bedrag_eur"].sum()
+    return {int(year): float(total) for year, total in totals.items()}
+
+
+def inputs_from_frames(arbeid: pd.DataFrame, instroom: pd.DataFrame, kosten: pd.DataFrame,
+                       meetjaar: int | None = None) -> EconomicInputs:
+    by_year = costs_by_year(kosten)
+    return EconomicInputs(cohorts=cohorts_from_arbeid(arbeid),
+                          deelnemers=int(instroom["aantal"].sum()) if not instroom.empty else 0,
+                          kosten_eur=sum(by_year.values()),
+                          kosten_per_jaar=by_year or None,
+                          meetjaar=meetjaar)

@@ -1,0 +1,85 @@
+"""What the model returns: every figure of the economic effect for one scenario."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Transfers:
+    """Benefit payments saved: money moves from participant to government, society is no richer.
+
+    Shown for the measured participants, with the same deadweight, duration, decay and
+    discounting as the benefits, and never added to them.
+    """
+
+    uitkeringen_minder: int
+    per_jaar: float
+    """Yearly amount after deadweight, euro."""
+    overheid: float
+    """Present value for the government: positive = it pays less."""
+    deelnemer: float
+    """Present value for the participants: the same amount, negative."""
+
+    @property
+    def saldo(self) -> float:
+        """Effect on society: zero by construction."""
+        return self.overheid + self.deelnemer
+
+
+@dataclass(frozen=True)
+class EconomicResult:
+    """Every figure of the economic effect for one scenario.
+
+    Euro amounts are present values in the meetjaar, except the yearly ones (`jaarwaarde_*`,
+    `*_per_jaar`, `toegevoegde_waarde_meetjaar`) and `kosten_nominaal`; undefined ratios
+    (nobody measured, no costs) are None.
+    """
+
+    scenario: str
+    versie: str
+    """Version of the parameter file."""
+    parameter_values: tuple[tuple[str, float], ...]
+    meetjaar: int
+    aantal_gemeten: int
+    deelnemers: int
+    extra_uren_per_week: float | None
+    """Extra paid hours per week per measured participant."""
+    bruto_uurloon_gemeten: float | None
+    """Gross hourly wage implied by the data (Δ income / Δ hours): a check on productivity."""
+    bruto_inkomensstijging_per_jaar: float
+    """Σ change in gross yearly income from work of the measured (distribution, not a benefit)."""
+    jaarwaarde_bruto: float
+    """Yearly value of the measured extra hours before deadweight."""
+    jaarwaarde_netto: float
+    """The same after deadweight: the measured participants' added value in year 1."""
+    contantewaardefactor: float
+    opschalingsfactor: float
+    """Baten of all reached / baten of the measured: (n + e·(N − n)) / n."""
+    baten_gemeten: float
+    baten_totaal: float
+    baten_per_gemeten_deelnemer: float | None
+    baten_per_bereikte_deelnemer: float | None
+    transfers: Transfers
+    kosten_nominaal: float
+    kosten: float
+    netto_contante_waarde: float
+    baten_kostenratio: float | None
+    toegevoegde_waarde_meetjaar: float
+    """Added value in the meetjaar of all participants reached (jaarwaarde_netto × opschaling)."""
+    bbp_jaar: int
+    """Year of the GDP figure used: the meetjaar, or the latest earlier year CBS has published."""
+    bbp_eur: float
+    bbp_bron: str
+    bbp_effect_pct: float
+    """toegevoegde_waarde_meetjaar / GDP × 100."""
+    bbp_effect_pct_gemeten: float
+    """jaarwaarde_netto / GDP × 100: the measured participants only."""
+
+    @property
+    def baten_per_deelnemer(self) -> float | None:
+        """The KPI `maatschappelijke_baten_per_deelnemer`: per participant MEASURED."""
+        return self.baten_per_gemeten_deelnemer
+
+    def parameter(self, name: str) -> float:
+        return dict(self.parameter_values)[name]
