@@ -14,6 +14,7 @@ from generator import contract
 from generator.contract import Quarter, quarter_range
 from generator.synthetic import Settings, generate
 from generator.synthetic.__main__ import main
+from generator.validate import validate_repository
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 EXAMPLE_REGIONS = ("voorbeeld-noord", "voorbeeld-zuid")
@@ -77,7 +78,8 @@ def test_example_set_with_another_seed_differs_from_data(tmp_path: Path) -> None
 
 @pytest.fixture(scope="module")
 def bench(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("bench")
+    """The set under `<tmp>/data`, so that the validator can take `<tmp>` as repository."""
+    out = tmp_path_factory.mktemp("bench") / "data"
     assert main(["--out", str(out), "--regions", "20", "--first", str(BENCH_FIRST),
                  "--last", str(BENCH_LAST)]) == 0
     return out
@@ -109,7 +111,18 @@ def test_benchmark_has_every_resource_over_the_full_quarter_range(bench: Path) -
         assert periods(rows(bench, region, "metingen"), "cohort") <= full
 
 
-# --- the committed data, checked by hand ----------------------------------------------
+@pytest.mark.slow
+def test_benchmark_set_passes_the_validator(bench: Path) -> None:
+    report = validate_repository(bench.parent, as_of=BENCH_LAST)
+    assert (report.flatten(), len(report.warnings)) == ([], 0)
+
+
+# --- the committed data ----------------------------------------------------------------
+
+def test_committed_data_pass_the_validator() -> None:
+    report = validate_repository(DATA.parent, as_of=EXAMPLE_LAST)
+    assert (report.flatten(), len(report.warnings)) == ([], 0)
+
 
 def test_committed_files_use_the_contract_dialect_and_header() -> None:
     for name, content in tree(DATA).items():
