@@ -1,0 +1,85 @@
+"""From a snapshot to figures: validate the data, load tables and definitions, compute.
+
+The edge between I/O (snapshot, validator) and the pure engine; `kpi`, `diff` and later
+`build` and `trace` all go through here so they see the same numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.compute.engine import compute
+from generator.compute.lineage import Figure
+from generator.compute.tables import Tables, load_tables
+from generator.contract import Quarter, quarter_range
+from generator.errors import UserError
+from generator.indicators import Definition, load_definitions
+from generator.sources import Snapshot, open_snapshot
+
+
+@dataclass
+class Computation:
+    snapshot: Snapshot
+    tables: Tables
+    definitions: list[Definition]
+    figures: list[Figure]
+    periods: list[str]
+
+    def definition(self, indicator: str) -> Definition:
+        return next(d for d in self.definitions if d.id == indicator)
+
+
+class InvalidData(UserError):
+    """The data at the snapshot do not validate; `report` says why."""
+
+    def __init__(self, report: object, label: str) -> None:
+        super().__init__(f"De gegevens ({label}) zijn ongeldig; er is niets berekend.")
+        self.report = report
+
+
+def validate_snapshot(snapshot: Snapshot) -> None:
+    """Raise InvalidData unless the snapshot's data pass `validate`."""
+    from generator.validate import validate_repository
+
+    with snapshot.materialised() as folder:
+        report = validate_repository(folder)
+    if not report.valid:
+        raise InvalidData(report, snapshot.label)
+
+
+def compute_snapshot(snapshot: Snapshot, periods: Sequence[str] | None = None, *,
+                     breakdowns: bool = True) -> Computation:
+    """Figures for `periods`, or for every quarter from the first start to the latest data."""
+    tables = load_tables(snapshot.files, snapshot.commit)
+    chosen = list(periods) if periods is not None else all_periods(tables)
+    return _compute(snapshot, tables, chosen, breakdowns)
+
+
+def compute_at(root: Path, ref: str | None = None, period: str | None = None, *,
+               breakdowns: bool = False, validate: bool = True) -> Computation:
+    """Validate and compute one period (default: the latest quarter with data) at a ref."""
+    snapshot = open_snapshot(root, ref)
+    if validate:
+        validate_snapshot(snapshot)
+    tables = load_tables(snapshot.files, snapshot.commit)
+    period = period or tables.latest_period()
+    if period is None:
+        raise UserError("Er zijn nog geen gegevens: geen enkel kwartaal om te tonen.")
+    return _compute(snapshot, tables, [period], breakdowns)
+
+
+def _compute(snapshot: Snapshot, tables: Tables, periods: list[str],
+             breakdowns: bool) -> Computation:
+    definitions = load_definitions(snapshot.files)
+    figures = compute(tables, definitions, periods, breakdowns=breakdowns)
+    return Computation(snapshot, tables, definitions, figures, periods)
+
+
+def all_periods(tables: Tables) -> list[str]:
+    latest = tables.latest_period()
+    starts = [r.pilot_start for r in tables.regions if r.pilot_start]
+    if latest is None or not starts:
+        return []
+    return [str(q) for q in quarter_range(Quarter.parse(min(starts)), Quarter.parse(latest))]

@@ -1,0 +1,141 @@
+"""The regions' CSV files as typed DataFrames that remember where each row came from.
+
+Every frame carries, besides the contract's columns, `_regio` (region id), `_file`
+(repo-relative path), `_blob` (Git blob id of the file) and `_row` (the row as a spreadsheet
+numbers it: header = 1). Those four columns are what lineage is made of.
+
+Input is a mapping of repo-relative paths to bytes (a `Snapshot`'s files), so reading at a
+Git ref and reading the working tree are the same code.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from generator import contract
+from generator.compute.lineage import SourceRows, git_blob_id
+
+REGION, FILE, BLOB, ROW = "_regio", "_file", "_blob", "_row"
+LINEAGE_COLUMNS = (REGION, FILE, BLOB, ROW)
+DATA_DIR = "data"
+REGISTER_PATH = f"{DATA_DIR}/{contract.REGISTER}.csv"
+
+_DTYPES = {"integer": "Int64", "number": "Float64", "string": "string"}
+
+
+@dataclass(frozen=True)
+class RegionInfo:
+    id: str
+    fase: str | None
+    pilot_start: str | None
+    register_row: int
+
+
+@dataclass
+class Tables:
+    """All regions' data: one frame per resource, the register, and the commit read at."""
+
+    frames: dict[str, pd.DataFrame]
+    regions: tuple[RegionInfo, ...]
+    register: SourceRows | None = None
+    """`data/regios.csv` with every row, for figures that depend on the regions' fase."""
+    commit: str | None = None
+    extra_files: dict[str, bytes] = field(default_factory=dict)
+    """Other inputs a rule may declare (e.g. the economic model's parameters)."""
+    memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
+    """Results shared between indicators computed from these tables (e.g. the model's)."""
+
+    def lineage_arrays(self, resource: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """`_file`, `_blob` and `_row` of a resource as arrays (read for every figure)."""
+        key = ("lineage", resource)
+        if key not in self.memo:
+            frame = self.frames[resource]
+            self.memo[key] = tuple(frame[c].to_numpy(dtype=object if c != ROW else np.int64)
+                                   for c in (FILE, BLOB, ROW))
+        return self.memo[key]  # type: ignore[return-value]
+
+    def region(self, region_id: str) -> RegionInfo | None:
+        return next((r for r in self.regions if r.id == region_id), None)
+
+    def latest_period(self) -> str | None:
+        """The latest quarter any row is about (`periode` or `cohort`)."""
+        latest = [frame[column].max() for frame in self.frames.values()
+                  for column in ("periode", "cohort") if column in frame and frame[column].notna().any()]
+        return max(latest) if latest else None
+
+
+def parse_csv(content: bytes, resource: str) -> pd.DataFrame:
+    """A contract CSV as a typed frame with `_row`; empty cells become <NA>.
+
+    The csv module, not `pd.read_csv`, so that row numbers count records as a spreadsheet
+    does (pandas drops blank lines and would shift them).
+    """
+    types = {f["name"]: f["type"] for f in contract.schema(resource)["fields"]}
+    reader = csv.reader(io.StringIO(content.decode("utf-8-sig"), newline=""))
+    header = next(reader, [])
+    columns: dict[str, list[str | None]] = {name: [] for name in types}
+    rows: list[int] = []
+    for number, cells in enumerate(reader, start=2):
+        if not any(cells):
+            continue
+        record = dict(zip(header, cells))
+        for name in types:
+            value = record.get(name, "")
+            columns[name].append(value if value != "" else None)
+        rows.append(number)
+    frame = pd.DataFrame({name: _typed(values, types[name]) for name, values in columns.items()})
+    frame[ROW] = pd.array(rows, dtype="int64")
+    return frame
+
+
+def _typed(values: list[str | None], field_type: str) -> pd.Series:
+    series = pd.Series(values, dtype="string")
+    if field_type in ("integer", "number"):
+        return pd.to_numeric(series, errors="coerce").astype(_DTYPES[field_type])
+    return series
+
+
+def empty_frame(resource: str) -> pd.DataFrame:
+    return parse_csv(",".join(contract.field_names(resource)).encode(), resource).assign(
+        **{REGION: pd.Series(dtype="string"), FILE: pd.Series(dtype="string"),
+           BLOB: pd.Series(dtype="string")})
+
+
+def load_tables(files: Mapping[str, bytes], commit: str | None = None) -> Tables:
+    """Every region in the register with the resources it delivered (absent ones are empty)."""
+    regions: list[RegionInfo] = []
+    register = None
+    if REGISTER_PATH in files:
+        content = files[REGISTER_PATH]
+        frame = parse_csv(content, contract.REGISTER)
+        register = SourceRows(REGISTER_PATH, git_blob_id(content), tuple(frame[ROW].tolist()))
+        for record in frame.to_dict("records"):
+            if pd.notna(record["regio_id"]):
+                regions.append(RegionInfo(record["regio_id"], _text(record["fase"]),
+                                          _text(record["pilot_start"]), int(record[ROW])))
+    frames: dict[str, pd.DataFrame] = {}
+    for resource in contract.RESOURCES:
+        parts = []
+        for region in regions:
+            path = f"{DATA_DIR}/{region.id}/{resource}.csv"
+            if path in files:
+                part = parse_csv(files[path], resource)
+                part[REGION] = pd.Series([region.id] * len(part), dtype="string")
+                part[FILE] = pd.Series([path] * len(part), dtype="string")
+                part[BLOB] = pd.Series([git_blob_id(files[path])] * len(part), dtype="string")
+                parts.append(part)
+        frames[resource] = (pd.concat(parts, ignore_index=True) if parts
+                            else empty_frame(resource))
+    extra = {path: content for path, content in files.items()
+             if not path.startswith(f"{DATA_DIR}/")}
+    return Tables(frames, tuple(regions), register, commit, extra)
+
+
+def _text(value: object) -> str | None:
+    return None if value is None or pd.isna(value) else str(value)
