@@ -55,6 +55,8 @@ TARGET_OVERLAP = declare(
     "Twee doelen gelden voor dezelfde regio's ({scope}); geef elk doel een eigen bereik of fase.")
 
 NUMERIC = ("integer", "number")
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's loader where installed: same results, several times faster."""
 
 
 def definition_files(files: Mapping[str, bytes]) -> list[str]:
@@ -85,8 +87,8 @@ def check_definition_files(files: Mapping[str, bytes]) -> list[Problem]:
 def check_one(path: str, content: bytes) -> list[Problem]:
     try:
         text = content.decode("utf-8")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=SafeLoader)
+        data = yaml.load(text, Loader=SafeLoader)
     except (UnicodeDecodeError, yaml.YAMLError) as error:
         line = getattr(getattr(error, "problem_mark", None), "line", None)
         return [problem(UNREADABLE, path, None if line is None else line + 1,

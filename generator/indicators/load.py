@@ -8,7 +8,7 @@ import yaml
 
 from generator.compute.lineage import git_blob_id
 from generator.errors import UserError
-from generator.indicators.check import check_definition_files, definition_files
+from generator.indicators.check import SafeLoader, check_definition_files, definition_files
 from generator.indicators.model import AttainmentRule, Definition
 from generator.indicators.parse import parse_definition
 
@@ -25,7 +25,8 @@ def load_definitions(files: Mapping[str, bytes]) -> list[Definition]:
                  for p in problems]
         raise UserError("De indicatordefinities zijn ongeldig:\n" + "\n".join(lines))
     definitions = [
-        parse_definition(yaml.safe_load(files[path].decode("utf-8")), path, git_blob_id(files[path]))
+        parse_definition(yaml.load(files[path].decode("utf-8"), Loader=SafeLoader), path,
+                         git_blob_id(files[path]))
         for path in definition_files(files)
     ]
     return sorted(definitions, key=lambda d: (isinstance(d.rule, AttainmentRule), d.position, d.id))
