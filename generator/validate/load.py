@@ -1,14 +1,16 @@
 """Read a contract CSV into typed rows for the domain checks.
 
 Only called on files the file checks found readable (UTF-8, comma-separated, the
-canonical header). Typing follows the canonical schema; a cell that does not parse
-becomes None, because Frictionless reports it already.
+canonical header). Typing follows the canonical schema; a cell that does not parse, or
+that an earlier stage already reported (`flagged`), becomes None: it has its problem,
+and the domain checks should not build further ones on it.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Collection
 from pathlib import Path
 
 from generator import contract
@@ -28,7 +30,8 @@ def _convert(text: str, field_type: str) -> Value:
     return text
 
 
-def read_table(path: Path, rel: str, resource: str) -> Table:
+def read_table(path: Path, rel: str, resource: str,
+               flagged: Collection[tuple[int, str]] = ()) -> Table:
     types = {f["name"]: f["type"] for f in contract.schema(resource)["fields"]}
     text = path.read_bytes().decode("utf-8-sig")
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -38,7 +41,8 @@ def read_table(path: Path, rel: str, resource: str) -> Table:
         if not any(cells):
             continue
         values = {
-            name: _convert(cell, types[name]) if name in types else None
+            name: _convert(cell, types[name])
+            if name in types and (number, name) not in flagged else None
             for name, cell in zip(header, cells)
         }
         rows.append(Row(number, values))

@@ -88,7 +88,9 @@ def check_package(folder: Path, rel_folder: str) -> PackageLayout:
     layout.problems.extend(_check_folder_contents(folder, rel_folder))
     for resource in contract.RESOURCES:
         path = folder / f"{resource}.csv"
-        if path.is_file() and not path.is_symlink():
+        if path.exists() or path.is_symlink():
+            # Links and folders under a contract name go on to the file checks, which
+            # refuse them with their own code.
             layout.files[resource] = path
         else:
             layout.problems.append(problem(MISSING_FILE, f"{rel_folder}/{resource}.csv",
@@ -98,6 +100,9 @@ def check_package(folder: Path, rel_folder: str) -> PackageLayout:
 
 def _read_descriptor(path: Path, rel: str, rel_folder: str,
                      found: list[Problem]) -> dict[str, Any] | None:
+    if path.is_symlink():
+        found.append(problem(INVALID_DESCRIPTOR, rel, detail="het is een koppeling naar een ander bestand"))
+        return None
     if not path.is_file():
         found.append(problem(MISSING_DESCRIPTOR, rel, folder=rel_folder))
         return None
@@ -224,8 +229,6 @@ def _check_folder_contents(folder: Path, rel_folder: str) -> list[Problem]:
     allowed = _ALLOWED_EXTRA_FILES | {f"{r}.csv" for r in contract.RESOURCES}
     found = []
     for entry in sorted(folder.iterdir()):
-        if entry.name.startswith(".") and entry.name in {".gitkeep"}:
-            continue
-        if entry.name not in allowed or not entry.is_file() or entry.is_symlink():
+        if entry.name not in allowed:
             found.append(problem(UNKNOWN_FILE, f"{rel_folder}/{entry.name}", name=entry.name))
     return found

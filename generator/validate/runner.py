@@ -51,7 +51,8 @@ def validate_repository(root: Path, paths: Sequence[Path] | None = None,
     if not data.is_dir():
         report.extend([problem(MISSING_DATA, "data", root=root)])
         return report
-    folders = sorted(p for p in data.iterdir() if p.is_dir() and not p.name.startswith("."))
+    folders = sorted(p for p in data.iterdir()
+                     if p.is_dir() and not p.is_symlink() and not p.name.startswith("."))
     selected = _select(root, data, folders, paths)
     register = _check_register(data, report, as_of)
     report.extend(_check_top_level(data))
@@ -91,7 +92,8 @@ def _select(root: Path, data: Path, folders: list[Path], paths: Sequence[Path] |
 def _check_top_level(data: Path) -> list[Problem]:
     return [problem(package.UNKNOWN_FILE, f"data/{p.name}", name=p.name)
             for p in sorted(data.iterdir())
-            if not p.is_dir() and p.name not in _ALLOWED_TOP_LEVEL and not p.name.startswith(".")]
+            if (p.is_symlink() or not p.is_dir())
+            and p.name not in _ALLOWED_TOP_LEVEL and not p.name.startswith(".")]
 
 
 def _check_register(data: Path, report: Report, as_of: Quarter) -> dict[str, RegisterEntry]:
@@ -102,11 +104,12 @@ def _check_register(data: Path, report: Report, as_of: Quarter) -> dict[str, Reg
         return {}
     report.files_checked += 1
     found, readable = files.check_csv(path, rel, contract.REGISTER)
+    if readable:
+        found += _not_explained(tables.check_register_table(path, rel), found)
     report.extend(found)
     if not readable:
         return {}
-    report.extend(_not_explained(tables.check_register_table(path, rel), found))
-    table = read_table(path, rel, contract.REGISTER)
+    table = read_table(path, rel, contract.REGISTER, _flagged_cells(found, rel))
     report.extend(privacy.check_register(table))
     entries: dict[str, RegisterEntry] = {}
     for row in table:
@@ -134,6 +137,11 @@ def _not_explained(problems: list[Problem], file_problems: list[Problem]) -> lis
             if p.code not in _EXPLAINED_BY_FILE_CHECKS or (p.file, p.row, p.field) not in explained]
 
 
+def _flagged_cells(problems: list[Problem], rel: str) -> set[tuple[int, str]]:
+    return {(p.row, p.field) for p in problems
+            if p.file == rel and p.row is not None and p.field is not None}
+
+
 def _check_region(root: Path, folder: Path, register: dict[str, RegisterEntry],
                   as_of: Quarter, report: Report) -> list[Problem]:
     rel_folder = folder.relative_to(root).as_posix()
@@ -152,7 +160,8 @@ def _check_region(root: Path, folder: Path, register: dict[str, RegisterEntry],
             readable[resource] = path
     found.extend(_not_explained(tables.check_tables(folder, rel_folder, readable), found))
     region_tables = {
-        resource: read_table(path, f"{rel_folder}/{path.name}", resource)
+        resource: read_table(path, f"{rel_folder}/{path.name}", resource,
+                             _flagged_cells(found, f"{rel_folder}/{path.name}"))
         for resource, path in readable.items()
     }
     for resource in contract.RESOURCES:

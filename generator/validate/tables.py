@@ -37,9 +37,6 @@ BAD_FORMAT = declare(
 TOO_SMALL = declare(
     "below-minimum", "Waarde te klein",
     "{field} moet minstens {minimum} zijn; hier staat {value}.")
-TOO_LARGE = declare(
-    "above-maximum", "Waarde te groot",
-    "{field} mag hoogstens {maximum} zijn; hier staat {value}.")
 TOO_LONG = declare(
     "too-long", "Tekst te lang",
     "De tekst in {field} is {length} tekens lang; het maximum is {maximum}. Kort hem in.")
@@ -183,8 +180,6 @@ def _constraint_problem(note: str, rel: str, row: int | None, field_name: str | 
         return problem(BAD_FORMAT, rel, row, field_name, value=value, expected=expected)
     if constraint == "minimum":
         return problem(TOO_SMALL, rel, row, field_name, minimum=rules.get("minimum"), value=value)
-    if constraint == "maximum":
-        return problem(TOO_LARGE, rel, row, field_name, maximum=rules.get("maximum"), value=value)
     if constraint == "maxLength":
         return problem(TOO_LONG, rel, row, field_name, length=len(value),
                        maximum=rules.get("maxLength"))

@@ -68,10 +68,13 @@ def check_measured(region: Region) -> Iterator[Problem]:
 
 
 def _followups(metingen: Table) -> dict[Quarter, int | None]:
-    """Per cohort, people with a score_t1 on arbeidsmarktpositie; None if a count is unreadable."""
+    """Per cohort, people with a score_t1 on arbeidsmarktpositie; None if a row is unreadable."""
     counts: dict[Quarter, int | None] = {}
     for row in metingen:
         cohort = quarter(row, "cohort")
+        if cohort is not None and text(row, "dimensie") is None:
+            counts[cohort] = None  # this row may be one of them: the count is unknown
+            continue
         if cohort is None or text(row, "dimensie") != "arbeidsmarktpositie" \
                 or row["score_t1"] is None:
             continue

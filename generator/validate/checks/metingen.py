@@ -154,14 +154,14 @@ def _cohorts(table: Table) -> dict[Quarter, list[Row]]:
 
 
 def _dimension_totals(rows: list[Row]) -> dict[str, DimensionTotal]:
-    """`aantal` summed per known dimension, in file order; empty if a count is unreadable."""
+    """`aantal` summed per known dimension, in file order; empty if a row is unreadable."""
     totals: dict[str, DimensionTotal] = {}
     for row in rows:
         dimensie, aantal = text(row, "dimensie"), integer(row, "aantal")
-        if dimensie not in SCALES:
-            continue
-        if aantal is None:
-            return {}  # a partial sum would report a mismatch that is not there
+        if dimensie not in SCALES or aantal is None:
+            # A row whose dimension or count is unreadable has its own problem; a
+            # partial sum would report mismatches that are not there.
+            return {}
         if dimensie in totals:
             totals[dimensie].total += aantal
         else:
