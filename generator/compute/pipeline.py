@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.compute.engine import compute
-from generator.compute.lineage import Figure
+from generator.compute.lineage import TOTAL, Figure
 from generator.compute.tables import Tables, load_tables
 from generator.contract import Quarter, quarter_range
-from generator.errors import UserError
+from generator.errors import UsageError, UserError
 from generator.indicators import Definition, load_definitions
 from generator.sources import Snapshot, open_snapshot
 
@@ -58,12 +58,20 @@ def compute_snapshot(snapshot: Snapshot, periods: Sequence[str] | None = None, *
 
 
 def compute_at(root: Path, ref: str | None = None, period: str | None = None, *,
-               breakdowns: bool = False, validate: bool = True) -> Computation:
-    """Validate and compute one period (default: the latest quarter with data) at a ref."""
+               region: str | None = None, breakdowns: bool = False,
+               validate: bool = True) -> Computation:
+    """Validate and compute one period (default: the latest quarter with data) at a ref.
+
+    `region`, when given, must be a region of the register or `totaal` (checked before the
+    work starts); the computation still holds every region, as `totaal` needs them.
+    """
     snapshot = open_snapshot(root, ref)
     if validate:
         validate_snapshot(snapshot)
     tables = load_tables(snapshot.files, snapshot.commit)
+    known = [r.id for r in tables.regions] + [TOTAL]
+    if region is not None and region not in known:
+        raise UsageError(f"Onbekende regio '{region}'; kies uit {', '.join(known)}.")
     period = period or tables.latest_period()
     if period is None:
         raise UserError("Er zijn nog geen gegevens: geen enkel kwartaal om te tonen.")

@@ -1,0 +1,52 @@
+"""Dutch number formats for people: 1.234; 12,5%; € 1.234. Machine formats keep raw values."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+DEFAULT_DECIMALS = {"aantal": 0, "procent": 1, "euro": 0, "score": 1}
+MISSING = "–"
+"""Shown where there is no value (nothing to divide by, no data yet)."""
+
+
+def dutch(number: float, decimals: int) -> str:
+    """`1234.5` -> `1.234,5`: `.` groups thousands, `,` marks decimals.
+
+    Halves round up, as people expect in a report (12,5% -> 13%), not to even as
+    Python's `format` does; the shortest repr keeps 2.675 from becoming 2.67.
+    """
+    rounded = Decimal(repr(number)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = f"{rounded:,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def format_value(value: float | int | None, unit: str, decimals: int | None = None) -> str:
+    if value is None:
+        return MISSING
+    if decimals is None:
+        decimals = 0 if unit == "aantal" and float(value).is_integer() else DEFAULT_DECIMALS.get(unit, 1)
+    if unit == "procent":
+        return f"{dutch(value, decimals)}%"
+    if unit == "euro":
+        sign = "-" if value < 0 else ""
+        return f"{sign}€ {dutch(abs(value), decimals)}"
+    return dutch(value, decimals)
+
+
+def format_change(delta: float, unit: str, decimals: int | None = None) -> str:
+    """A signed difference; for percentages in percentage points, not percent.
+
+    A change too small for the usual decimals gets as many more as it needs (up to 10),
+    so that a value that moved never reads as "+0".
+    """
+    sign = "+" if delta > 0 else "-" if delta < 0 else "±"
+    shown_unit = "score" if unit == "procent" else unit
+    if decimals is None:
+        decimals = DEFAULT_DECIMALS.get(unit, 1)
+        if unit == "aantal" and not float(delta).is_integer():
+            decimals = 1
+    while delta and decimals < 10 and not Decimal(repr(abs(delta))).quantize(
+            Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP):
+        decimals += 1
+    text = format_value(abs(delta), shown_unit, decimals)
+    return f"{sign}{text} procentpunt" if unit == "procent" else f"{sign}{text}"
