@@ -11,7 +11,7 @@ from typing import Any
 
 from generator.compute.attainment import TARGET_KEY
 from generator.compute.formatting import MISSING, format_value
-from generator.compute.lineage import TOTAL, Figure
+from generator.compute.lineage import Figure
 from generator.compute.pipeline import Computation
 from generator.compute.targets import target_for
 from generator.indicators.model import AttainmentRule, Definition, Target

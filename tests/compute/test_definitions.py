@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -146,3 +147,16 @@ def test_definitions_in_subfolders_are_not_indicators(tmp_path: Path) -> None:
     (tmp_path / "indicators" / "economie").mkdir(parents=True)
     (tmp_path / "indicators" / "economie" / "parameters.yml").write_text("versie: 1\n")
     assert check_definitions(tmp_path) == []
+
+
+def test_the_readme_documents_every_indicator_operator_and_code() -> None:
+    from generator.compute.rules import COLUMN_OPS, VALUE_OPS
+    from generator.indicators import check as checks
+
+    readme = (REPO_ROOT / "indicators" / "README.md").read_text(encoding="utf-8")
+    ids = [d.id for d in load_definitions(read_folder(REPO_ROOT))]
+    codes = [c.code for c in vars(checks).values() if hasattr(c, "template")]
+    words = ids + list(VALUE_OPS) + list(COLUMN_OPS) + codes + [
+        "telling", "verhouding", "model", "doelbereik", "som", "aantal_rijen",
+        "som_van_scores", "laatste_stand", "cumulatief", "sleutel", "tijdkolom"]
+    assert [w for w in words if not re.search(rf"(?<![\w-]){w}(?![\w-])", readme)] == []

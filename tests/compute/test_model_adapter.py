@@ -1,0 +1,84 @@
+"""The adapter to the economic model: which rows it hands over, and what it reports.
+
+The model's maths are tested in tests/economics; here the inputs are written out by hand
+from the hand-made package and the engine must give the model's own answer for them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.compute.lineage import Figure, SourceRows, git_blob_id
+from generator.compute.pipeline import compute_snapshot
+from generator.economics import PARAMETERS_FILE, CohortWork, EconomicInputs, evaluate, parse_parameters
+from generator.sources import open_snapshot
+from tests.fixtures.handmade_repo import write_package
+
+# data/noord/arbeid.csv rows 2 and 3, data/zuid/arbeid.csv row 2
+NOORD_Q1 = CohortWork("2023-Q1", 7, 70, 120, 8000, 14000, 4, 2)
+NOORD_Q2 = CohortWork("2023-Q2", 2, 10, 30, 1000, 3000, 2, 1)
+ZUID_Q2 = CohortWork("2023-Q2", 1, 0, 20, 0, 1500, 1, 0)
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_package(tmp_path_factory.mktemp("handmade"))
+
+
+@pytest.fixture(scope="module")
+def figures(root: Path) -> dict[str, Figure]:
+    return {f.figure_id: f for f in compute_snapshot(open_snapshot(root)).figures}
+
+
+@pytest.fixture(scope="module")
+def params(root: Path):  # noqa: ANN201 - the model's own parameter type
+    return parse_parameters(yaml.safe_load((root / PARAMETERS_FILE).read_text(encoding="utf-8")))
+
+
+CASES = [
+    # noord up to 2023-Q1: cohort Q1 only; 15 reached; 30000 spent in 2023
+    ("noord", "2023-Q1", EconomicInputs((NOORD_Q1,), 15, 30000.0, {2023: 30000.0}, 2023)),
+    # noord up to 2023-Q4: both cohorts; 10 + 5 + 8 + 7 reached; 30000 + 12000.50 + 7999.50
+    ("noord", "2023-Q4", EconomicInputs((NOORD_Q1, NOORD_Q2), 30, 50000.0, {2023: 50000.0}, 2023)),
+    # totaal up to 2023-Q4: every region's cohorts; 30 + 20 reached; 50000 + 24000 spent
+    ("totaal", "2023-Q4", EconomicInputs((NOORD_Q1, NOORD_Q2, ZUID_Q2), 50, 74000.0,
+                                         {2023: 74000.0}, 2023)),
+]
+
+
+@pytest.mark.parametrize(("region", "period", "inputs"), CASES, ids=[f"{r}-{p}" for r, p, _ in CASES])
+def test_the_engine_gives_the_models_answer_for_the_rows_up_to_the_period(
+        figures: dict[str, Figure], params, region: str, period: str, inputs: EconomicInputs) -> None:
+    baten = figures[f"maatschappelijke_baten_per_deelnemer.{region}.{period}"]
+    bbp = figures[f"bbp_effect_pct.{region}.{period}"]
+    central, low, high = (evaluate(inputs, params, s) for s in ("central", "low", "high"))
+    assert baten.value == pytest.approx(central.baten_per_deelnemer)
+    assert bbp.value == pytest.approx(central.bbp_effect_pct)
+    assert dict(baten.extra)["laag"] == pytest.approx(low.baten_per_deelnemer)
+    assert dict(baten.extra)["hoog"] == pytest.approx(high.baten_per_deelnemer)
+    assert baten.version == f"1+parameters.{params.versie}"
+
+
+def test_lineage_names_the_model_inputs_and_parameters(root: Path, figures: dict[str, Figure]) -> None:
+    def rows(path: str, numbers: tuple[int, ...]) -> SourceRows:
+        return SourceRows(path, git_blob_id((root / path).read_bytes()), numbers)
+
+    assert figures["bbp_effect_pct.noord.2023-Q1"].sources == (
+        rows("data/noord/arbeid.csv", (2,)),
+        rows("data/noord/instroom.csv", (2, 3)),
+        rows("data/noord/kosten.csv", (2,)),
+        rows(PARAMETERS_FILE, ()),
+    )
+
+
+def test_a_region_without_measured_participants_has_no_benefit_per_participant(
+        tmp_path: Path) -> None:
+    root = write_package(tmp_path)
+    arbeid = root / "data/zuid/arbeid.csv"
+    arbeid.write_text(arbeid.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    found = {f.figure_id: f for f in compute_snapshot(open_snapshot(root), ["2023-Q4"]).figures}
+    assert found["maatschappelijke_baten_per_deelnemer.zuid.2023-Q4"].value is None
+    assert found["bbp_effect_pct.zuid.2023-Q4"].value == 0
