@@ -71,40 +71,50 @@ class Tables:
 
 
 def parse_csv(content: bytes, resource: str) -> pd.DataFrame:
-    """A contract CSV as a typed frame with `_row`; empty cells become <NA>.
+    """A contract CSV as a typed frame with `_row`; empty cells become <NA>."""
+    columns = _empty_columns(resource)
+    _read_into(columns, content, resource)
+    return _frame(columns, resource)
+
+
+def _empty_columns(resource: str) -> dict[str, list]:
+    return {name: [] for name in [*contract.field_names(resource), ROW]}
+
+
+def _read_into(columns: dict[str, list], content: bytes, resource: str) -> int:
+    """Append a CSV's records to `columns`; returns how many.
 
     The csv module, not `pd.read_csv`, so that row numbers count records as a spreadsheet
     does (pandas drops blank lines and would shift them).
     """
-    types = {f["name"]: f["type"] for f in contract.schema(resource)["fields"]}
     reader = csv.reader(io.StringIO(content.decode("utf-8-sig"), newline=""))
     header = next(reader, [])
-    columns: dict[str, list[str | None]] = {name: [] for name in types}
-    rows: list[int] = []
+    names = contract.field_names(resource)
+    positions = [header.index(name) if name in header else None for name in names]
+    count = 0
     for number, cells in enumerate(reader, start=2):
         if not any(cells):
             continue
-        record = dict(zip(header, cells))
-        for name in types:
-            value = record.get(name, "")
+        for name, at in zip(names, positions):
+            value = cells[at] if at is not None and at < len(cells) else ""
             columns[name].append(value if value != "" else None)
-        rows.append(number)
-    frame = pd.DataFrame({name: _typed(values, types[name]) for name, values in columns.items()})
-    frame[ROW] = pd.array(rows, dtype="int64")
-    return frame
+        columns[ROW].append(number)
+        count += 1
+    return count
 
 
-def _typed(values: list[str | None], field_type: str) -> pd.Series:
+def _frame(columns: dict[str, list], resource: str) -> pd.DataFrame:
+    types = {f["name"]: f["type"] for f in contract.schema(resource)["fields"]}
+    data = {name: _typed(values, types.get(name)) for name, values in columns.items()}
+    data[ROW] = pd.array(columns[ROW], dtype="int64")
+    return pd.DataFrame(data)
+
+
+def _typed(values: list[str | None], field_type: str | None) -> pd.Series:
     series = pd.Series(values, dtype="string")
     if field_type in ("integer", "number"):
         return pd.to_numeric(series, errors="coerce").astype(_DTYPES[field_type])
     return series
-
-
-def empty_frame(resource: str) -> pd.DataFrame:
-    return parse_csv(",".join(contract.field_names(resource)).encode(), resource).assign(
-        **{REGION: pd.Series(dtype="string"), FILE: pd.Series(dtype="string"),
-           BLOB: pd.Series(dtype="string")})
 
 
 def load_tables(files: Mapping[str, bytes], commit: str | None = None) -> Tables:
@@ -121,17 +131,16 @@ def load_tables(files: Mapping[str, bytes], commit: str | None = None) -> Tables
                                           _text(record["pilot_start"]), int(record[ROW])))
     frames: dict[str, pd.DataFrame] = {}
     for resource in contract.RESOURCES:
-        parts = []
+        # All regions' records in one set of columns: one frame per resource, built once.
+        columns = _empty_columns(resource) | {REGION: [], FILE: [], BLOB: []}
         for region in regions:
             path = f"{DATA_DIR}/{region.id}/{resource}.csv"
             if path in files:
-                part = parse_csv(files[path], resource)
-                part[REGION] = pd.Series([region.id] * len(part), dtype="string")
-                part[FILE] = pd.Series([path] * len(part), dtype="string")
-                part[BLOB] = pd.Series([git_blob_id(files[path])] * len(part), dtype="string")
-                parts.append(part)
-        frames[resource] = (pd.concat(parts, ignore_index=True) if parts
-                            else empty_frame(resource))
+                count = _read_into(columns, files[path], resource)
+                columns[REGION] += [region.id] * count
+                columns[FILE] += [path] * count
+                columns[BLOB] += [git_blob_id(files[path])] * count
+        frames[resource] = _frame(columns, resource)
     extra = {path: content for path, content in files.items()
              if not path.startswith(f"{DATA_DIR}/")}
     return Tables(frames, tuple(regions), register, commit, extra)
