@@ -72,7 +72,7 @@ def test_targets_of_the_evaluation_framework() -> None:
 
 def _check(tmp_path: Path, text: str, name: str = "x") -> list[tuple]:
     folder = tmp_path / "indicators"
-    folder.mkdir(exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{name}.yml").write_text(textwrap.dedent(text), encoding="utf-8")
     return [(p.file, p.row, p.field, p.code) for p in check_definitions(tmp_path)]
 
@@ -160,3 +160,13 @@ def test_the_readme_documents_every_indicator_operator_and_code() -> None:
         "telling", "verhouding", "model", "doelbereik", "som", "aantal_rijen",
         "som_van_scores", "laatste_stand", "cumulatief", "sleutel", "tijdkolom"]
     assert [w for w in words if not re.search(rf"(?<![\w-]){w}(?![\w-])", readme)] == []
+
+
+def test_every_definition_problem_code_has_a_broken_case(tmp_path: Path) -> None:
+    from generator.indicators import check as checks
+
+    declared = {c.code for c in vars(checks).values() if hasattr(c, "template")}
+    found = set()
+    for index, (_, text, _) in enumerate(BROKEN):
+        found |= {code for *_, code in _check(tmp_path / str(index), text)}
+    assert declared == found
