@@ -16,10 +16,10 @@ import yaml
 
 from generator.compute.lineage import Figure, SourceRows, git_blob_id
 from generator.compute.scopes import Scope, scopes_for
-from generator.compute.tables import REGION, Tables
+from generator.compute.tables import Tables
 from generator.compute.tally import Part, lineage
 from generator.errors import UserError
-from generator.indicators.model import MODEL_SOURCES, Definition, ModelRule
+from generator.indicators.model import MODEL_SOURCES, Definition, ModelRule, default_time_column
 
 SCENARIOS = ("low", "central", "high")
 OUTCOMES = {
@@ -84,11 +84,8 @@ def evaluate_scope(tables: Tables, scope: Scope, period: str,
 
 
 def _rows_up_to(tables: Tables, resource: str, members: tuple[str, ...], period: str) -> np.ndarray:
-    frame = tables.frames[resource]
-    time = "cohort" if resource == "arbeid" else "periode"
-    mask = (frame[time] <= period).fillna(False).to_numpy(dtype=bool)
-    mask &= frame[REGION].isin(members).to_numpy(dtype=bool)
-    return np.flatnonzero(mask)
+    times, regions = tables.time_and_region(resource, default_time_column(resource))
+    return np.flatnonzero((times <= period) & np.isin(regions, members))
 
 
 def _parameters(tables: Tables) -> tuple[Any, SourceRows]:

@@ -51,13 +51,29 @@ class Tables:
     memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
     """Results shared between indicators computed from these tables (e.g. the model's)."""
 
-    def lineage_arrays(self, resource: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """`_file`, `_blob` and `_row` of a resource as arrays (read for every figure)."""
+    def lineage_arrays(self, resource: str) -> tuple[np.ndarray, list[str], list[str], np.ndarray]:
+        """Per row of a resource: a file code, the files and blobs it indexes, the row number.
+
+        Integer codes rather than paths keep grouping rows by file cheap; lineage is read
+        for every figure.
+        """
         key = ("lineage", resource)
         if key not in self.memo:
             frame = self.frames[resource]
-            self.memo[key] = tuple(frame[c].to_numpy(dtype=object if c != ROW else np.int64)
-                                   for c in (FILE, BLOB, ROW))
+            codes, files = pd.factorize(frame[FILE])
+            blobs = [str(frame[BLOB].iat[int(np.argmax(codes == i))]) for i in range(len(files))]
+            self.memo[key] = (codes, [str(f) for f in files], blobs,
+                              frame[ROW].to_numpy(dtype=np.int64))
+        return self.memo[key]  # type: ignore[return-value]
+
+    def time_and_region(self, resource: str, time_column: str) -> tuple[np.ndarray, np.ndarray]:
+        """A resource's quarters ("~" when empty, which sorts after every quarter) and
+        region ids, as arrays for fast selection."""
+        key = ("time", resource, time_column)
+        if key not in self.memo:
+            frame = self.frames[resource]
+            self.memo[key] = (frame[time_column].fillna("~").to_numpy(dtype=str),
+                              frame[REGION].to_numpy(dtype=str))
         return self.memo[key]  # type: ignore[return-value]
 
     def region(self, region_id: str) -> RegionInfo | None:

@@ -176,11 +176,10 @@ def lineage(parts: Iterable[Part], tables: Tables,
         positions = np.unique(np.concatenate(chunks))
         if not len(positions):
             continue
-        all_files, blobs, rows = tables.lineage_arrays(resource)
-        files = all_files[positions]
-        # A region's rows of one resource come from one file, in file order.
-        for file in np.unique(files):
-            chosen = positions[files == file]
-            sources.append(SourceRows(str(file), str(blobs[chosen[0]]),
-                                      tuple(int(r) for r in np.sort(rows[chosen]))))
+        all_codes, files, blobs, rows = tables.lineage_arrays(resource)
+        codes = all_codes[positions]
+        for code in np.unique(codes):
+            chosen = rows[positions[codes == code]]
+            sources.append(SourceRows(files[code], blobs[code],
+                                      tuple(np.sort(chosen).tolist())))
     return tuple(sorted(sources, key=lambda s: s.file))

@@ -46,7 +46,7 @@ def parse_rule(data: dict[str, Any]) -> Rule:
 
 
 def parse_target(data: dict[str, Any]) -> Target:
-    return Target(value=float(data["waarde"]), scope=data["bereik"], phase=data.get("fase"),
+    return Target(value=data["waarde"], scope=data["bereik"], phase=data.get("fase"),
                   due=data["uiterlijk"], source=data["bron"], note=data.get("toelichting", ""))
 
 
