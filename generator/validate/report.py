@@ -66,10 +66,11 @@ class Report:
 
     def summary(self) -> str:
         n_err, n_warn = len(self.errors), len(self.warnings)
+        files = f"{self.files_checked} {'bestand' if self.files_checked == 1 else 'bestanden'}"
         if self.valid:
-            head = f"Geldig: {self.files_checked} bestanden gecontroleerd, geen fouten"
+            head = f"Geldig: {files} gecontroleerd, geen fouten"
         else:
-            head = f"Ongeldig: {n_err} {'fout' if n_err == 1 else 'fouten'} in {self.files_checked} gecontroleerde bestanden"
+            head = f"Ongeldig: {n_err} {'fout' if n_err == 1 else 'fouten'} in {files} gecontroleerd"
         return f"{head}, {n_warn} {'waarschuwing' if n_warn == 1 else 'waarschuwingen'}."
 
     def to_github(self) -> str:

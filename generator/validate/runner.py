@@ -10,6 +10,7 @@ from generator import contract
 from generator.contract import Quarter, parse_quarter
 from generator.errors import UsageError
 from generator.validate import files, package, tables
+from generator.validate.definitions import check_indicators
 from generator.validate.checks import privacy, run_region_checks
 from generator.validate.load import read_table
 from generator.validate.model import RegisterEntry, Region, Table
@@ -53,11 +54,14 @@ def validate_repository(root: Path, paths: Sequence[Path] | None = None,
         return report
     folders = sorted(p for p in data.iterdir()
                      if p.is_dir() and not p.is_symlink() and not p.name.startswith("."))
-    selected = _select(root, data, folders, paths)
+    selected, with_indicators = _select(root, data, folders, paths)
     register = _check_register(data, report, as_of)
     report.extend(_check_top_level(data))
     for folder in selected:
         report.extend(_check_region(root, folder, register, as_of, report))
+    if with_indicators and (root / "indicators").is_dir():
+        report.extend(check_indicators(root))
+        report.files_checked += sum(1 for _ in (root / "indicators").rglob("*.yml"))
     if paths is None:
         present = {f.name for f in folders}
         report.extend(problem(NO_FOLDER, "data/regios.csv", entry.row, "regio_id", regio_id=regio_id)
@@ -65,28 +69,36 @@ def validate_repository(root: Path, paths: Sequence[Path] | None = None,
     return report
 
 
-def _select(root: Path, data: Path, folders: list[Path], paths: Sequence[Path] | None) -> list[Path]:
+def _select(root: Path, data: Path, folders: list[Path],
+            paths: Sequence[Path] | None) -> tuple[list[Path], bool]:
+    """The region folders to check, and whether to check `indicators/` too."""
     if not paths:
-        return folders
+        return folders, True
     chosen: list[Path] = []
+    with_indicators = False
     for given in paths:
         target = (Path.cwd() / given).resolve()
         if not target.exists():
             raise UsageError(f"{given} bestaat niet.")
-        if target == data or target == data / REGISTER_FILE:
-            chosen.extend(f for f in folders if f not in chosen) if target == data else None
+        if target == root / "indicators" or root / "indicators" in target.parents:
+            with_indicators = True
+            continue
+        if target == data:
+            chosen.extend(f for f in folders if f not in chosen)
+            continue
+        if target == data / REGISTER_FILE:
             continue
         try:
             relative = target.relative_to(data)
         except ValueError:
-            raise UsageError(f"{given} ligt niet in {data.relative_to(root)}/: geef een regiomap "
-                             "of een bestand daarin op.") from None
+            raise UsageError(f"{given} ligt niet in data/ of indicators/: geef een regiomap, "
+                             "een bestand daarin of een indicatordefinitie op.") from None
         folder = data / relative.parts[0]
         if not folder.is_dir():
             raise UsageError(f"{given} ligt niet in een regiomap onder data/.")
         if folder not in chosen:
             chosen.append(folder)
-    return chosen
+    return chosen, with_indicators
 
 
 def _check_top_level(data: Path) -> list[Problem]:

@@ -26,6 +26,7 @@ def run(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.
 def broken(tmp_path: Path) -> Path:
     delivery = Delivery(tmp_path)
     (tmp_path / "pyproject.toml").write_text("")
+    shutil.copytree(REPO / "indicators", tmp_path / "indicators")
     delivery.set_cell(MATCHES, 2, "sector", "zorg")
     delivery.set_cell(MATCHES, 3, "aantal", "twee")
     return tmp_path
@@ -34,7 +35,8 @@ def broken(tmp_path: Path) -> Path:
 def test_example_data_exit_zero() -> None:
     result = run(REPO, "--as-of", "2026-Q3")
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout.startswith("Geldig: 23 bestanden gecontroleerd, geen fouten")
+    indicator_files = len(list((REPO / "indicators").rglob("*.yml")))
+    assert result.stdout.startswith(f"Geldig: {23 + indicator_files} bestanden gecontroleerd, geen fouten")
 
 
 def test_invalid_data_exit_one_with_dutch_text(broken: Path) -> None:
@@ -42,7 +44,7 @@ def test_invalid_data_exit_one_with_dutch_text(broken: Path) -> None:
     assert result.returncode == 1
     assert "FOUT [value-not-allowed] data/voorbeeld-noord/matches.csv, rij 2, kolom sector" in result.stdout
     assert "'twee' is geen geheel getal" in result.stdout
-    assert result.stdout.rstrip().endswith("Ongeldig: 2 fouten in 23 gecontroleerde bestanden, 0 waarschuwingen.")
+    assert "Ongeldig: 2 fouten in " in result.stdout.splitlines()[-1]
     assert "Traceback" not in result.stderr
 
 
@@ -99,7 +101,7 @@ def test_run_from_inside_a_region_folder(broken: Path) -> None:
     (["--format", "xml"], "invalid choice: 'xml'"),
     (["--as-of", "2026-3"], "'2026-3' is geen kwartaal"),
     (["bestaat/niet"], "bestaat/niet bestaat niet."),
-    (["pyproject.toml"], "ligt niet in data/"),
+    (["pyproject.toml"], "ligt niet in data/ of indicators/"),
 ])
 def test_usage_errors_exit_two(broken: Path, args: list[str], message: str) -> None:
     result = run(broken, *args)
@@ -121,3 +123,23 @@ def test_region_packages_pass_plain_frictionless(tmp_path: Path) -> None:
         result = subprocess.run([frictionless, "validate", str(folder)], capture_output=True,
                                 text=True, timeout=120)
         assert result.returncode == 0, result.stdout[-2000:]
+
+
+def test_indicator_definitions_are_checked(broken: Path) -> None:
+    definition = broken / "indicators" / "matches_werkgevers.yml"
+    definition.write_text(definition.read_text(encoding="utf-8").replace("bronnen: [matches]", "bronnen: [matches, deelnemers]", 1),
+                          encoding="utf-8")
+    result = run(broken, "indicators", "--format", "json")
+    errors = [(e["file"], e["code"]) for e in json.loads(result.stdout)["errors"]]
+    assert result.returncode == 1
+    assert errors == [("indicators/matches_werkgevers.yml", "indicator-sources-mismatch")]
+
+
+def test_model_parameters_are_checked(broken: Path) -> None:
+    parameters = broken / "indicators" / "economie" / "parameters.yml"
+    parameters.write_text(parameters.read_text(encoding="utf-8").replace("centraal: 0.0225", "centraal: 0.5", 1),
+                          encoding="utf-8")
+    result = run(broken, "indicators", "--format", "json")
+    errors = [(e["file"], e["field"], e["code"]) for e in json.loads(result.stdout)["errors"]]
+    assert result.returncode == 1
+    assert errors == [("indicators/economie/parameters.yml", "discontovoet.centraal", "model-parameters-invalid")]

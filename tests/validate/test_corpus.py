@@ -620,7 +620,10 @@ def test_corpus_covers_every_error_code_the_data_can_trigger() -> None:
         "more-problems": "a warning after 25 alike: tested in test_files",
         "unreadable-table": "fallback for Frictionless errors the file checks pre-empt",
     }
-    missing = set(CATALOGUE) - covered - set(unreachable)
+    # Indicator definitions and model parameters have their own broken cases in
+    # tests/compute/test_definitions.py and tests/economics/test_params.py.
+    researchers = {c for c in CATALOGUE if c.startswith(("indicator-", "model-parameters-"))}
+    missing = set(CATALOGUE) - covered - set(unreachable) - researchers
     assert len(CASES) + 3 >= 40
     assert not sorted(missing), "codes without a corpus case"
 

@@ -1,0 +1,42 @@
+"""The researchers' side of a delivery: indicator definitions and the model's parameters.
+
+Both live in `indicators/` and are checked by `validate`, so a pull request that breaks a
+definition fails the same way one that breaks the data does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from generator.validate.problems import Problem, declare, problem
+
+PARAMETERS_INVALID = declare(
+    "model-parameters-invalid", "Parameter van het economisch model ongeldig",
+    "{detail}")
+PARAMETERS_UNREADABLE = declare(
+    "model-parameters-unreadable", "Parameterbestand onleesbaar",
+    "Dit bestand is geen leesbare YAML: {detail}. Controleer inspringing en dubbele punten.")
+
+
+def check_indicators(root: Path) -> list[Problem]:
+    """Problems in `indicators/*.yml` and in the economic model's parameter file."""
+    from generator.economics import PARAMETERS_FILE, check_parameters
+    from generator.indicators.check import check_definitions
+
+    found = check_definitions(root)
+    path = root / PARAMETERS_FILE
+    if not path.is_file():
+        return found
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        line = getattr(getattr(error, "problem_mark", None), "line", None)
+        return found + [problem(PARAMETERS_UNREADABLE, PARAMETERS_FILE,
+                                None if line is None else line + 1, detail=str(error).splitlines()[0])]
+    for issue in check_parameters(raw):
+        field = ".".join(part for part in (issue.parameter, issue.field) if part)
+        found.append(problem(PARAMETERS_INVALID, PARAMETERS_FILE, None, field or None,
+                             detail=issue.message))
+    return found
