@@ -6,7 +6,6 @@ parameters of `indicators/economie/parameters.yml`, and wraps the results in Fig
 
 from __future__ import annotations
 
-from generator.economics.frames import inputs_from_frames
 from generator.economics.inputs import CohortWork, EconomicInputs
 from generator.economics.model import (
     evaluate,
@@ -33,6 +32,18 @@ from generator.economics.sensitivity import (
     monte_carlo,
     tornado,
 )
+
+
+
+def __getattr__(name: str) -> object:
+    # pandas is only needed to turn frames into inputs; `validate` reads the parameter
+    # schema from this package and should not pay for importing pandas.
+    if name == "inputs_from_frames":
+        from generator.economics.frames import inputs_from_frames
+
+        return inputs_from_frames
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "PARAMETERS_FILE", "PARAMETER_NAMES", "CohortWork", "EconomicInputs", "EconomicParameters",

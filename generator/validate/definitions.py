@@ -22,7 +22,8 @@ PARAMETERS_UNREADABLE = declare(
 
 def check_indicators(root: Path) -> list[Problem]:
     """Problems in `indicators/*.yml` and in the economic model's parameter file."""
-    from generator.economics import PARAMETERS_FILE, check_parameters
+    from generator.economics.params import PARAMETERS_FILE
+    from generator.economics.schema import check_parameters
     from generator.indicators.check import check_definitions
 
     found = check_definitions(root)
