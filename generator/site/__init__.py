@@ -1,0 +1,1 @@
+"""The report site: pages, charts, tables, disclosure control and the MkDocs plugin."""
