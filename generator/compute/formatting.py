@@ -50,3 +50,24 @@ def format_change(delta: float, unit: str, decimals: int | None = None) -> str:
         decimals += 1
     text = format_value(abs(delta), shown_unit, decimals)
     return f"{sign}{text} procentpunt" if unit == "procent" else f"{sign}{text}"
+
+
+def format_number(value: float, max_decimals: int = 4) -> str:
+    """The shortest Dutch rendering up to `max_decimals`: 0.25 -> `0,25`, 45.0 -> `45`.
+
+    For numbers without a unit of the monitor (the economic model's parameters), where a
+    fixed number of decimals would either hide 0,25 as 0,3 or pad 45 to 45,00.
+    """
+    text = dutch(value, max_decimals)
+    if "," in text:
+        text = text.rstrip("0").rstrip(",")
+    return "0" if text == "-0" else text
+
+
+def format_period(period: str) -> str:
+    """`2026-Q2` -> `2026-K2`: a quarter as Dutch readers write it (K for kwartaal).
+
+    Only for text people read; ids, CSV downloads and the data contract keep `YYYY-Qn`.
+    """
+    year, sep, quarter = period.partition("-Q")
+    return f"{year}-K{quarter}" if sep and year.isdigit() and quarter.isdigit() else period
