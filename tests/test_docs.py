@@ -1,0 +1,192 @@
+"""The docs against the code: the error reference, the data stewards' guide, the README.
+
+Each test compares exact content or exact sets, so a code, field, value or command added
+to the code without its documentation fails here.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from frictionless import Resource, Schema
+
+from generator import cli, contract
+from generator.validate import docs
+from generator.validate.problems import Code
+
+ROOT = Path(__file__).resolve().parents[1]
+GUIDE_DIR = ROOT / "site_src" / "gegevenslevering"
+GUIDE = GUIDE_DIR / "index.md"
+REFERENCE = GUIDE_DIR / "foutcodes.md"
+README = ROOT / "README.md"
+CI = ROOT / ".ci"
+TABLES = (*contract.RESOURCES, contract.REGISTER)
+"""Every table with a canonical schema: the region's resources and the register."""
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> dict[str, Code]:
+    return docs.catalogue()
+
+
+@pytest.fixture(scope="module")
+def guide() -> str:
+    return GUIDE.read_text(encoding="utf-8")
+
+
+def section(text: str, heading: str) -> str:
+    """The text under the first heading line that contains `heading`, up to the next
+    heading of the same or a higher level."""
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines)
+                  if line.startswith("#") and heading in line), None)
+    assert start is not None, f"no heading with {heading!r}"
+    level = len(lines[start]) - len(lines[start].lstrip("#"))
+    end = next((i for i in range(start + 1, len(lines))
+                if re.match(rf"#{{1,{level}}} ", lines[i])), len(lines))
+    return "\n".join(lines[start:end])
+
+
+# --- the error reference ----------------------------------------------------------------
+
+def test_committed_error_reference_is_generated_from_the_catalogue() -> None:
+    committed = REFERENCE.read_text(encoding="utf-8")
+    assert committed == docs.error_reference_markdown(), (
+        f"{REFERENCE.relative_to(ROOT)} is out of date; regenerate it with: {docs.COMMAND}")
+
+
+def test_the_module_prints_the_reference() -> None:
+    result = subprocess.run([sys.executable, "-m", "generator.validate.docs"], cwd=ROOT,
+                            capture_output=True, check=True)
+    assert result.stdout.decode("utf-8") == docs.error_reference_markdown()
+
+
+def test_every_code_has_its_own_explanation(catalogue: dict[str, Code]) -> None:
+    without = sorted(set(catalogue) - set(docs.EXPLANATIONS))
+    stale = sorted(set(docs.EXPLANATIONS) - set(catalogue))
+    assert without == [], "write an explanation in generator/validate/docs.py EXPLANATIONS"
+    assert stale == [], "these codes no longer exist: remove their explanations"
+
+
+def test_every_explanation_says_what_it_means_and_what_to_do() -> None:
+    malformed = [code for code, text in docs.EXPLANATIONS.items()
+                 if len(text.split("\n\n")) != 2 or not all(p.strip() for p in text.split("\n\n"))
+                 or re.search(r"\{\w*\}", text)]
+    assert malformed == []
+
+
+def test_every_code_is_in_exactly_one_stage(catalogue: dict[str, Code]) -> None:
+    placed = [code for stage in docs.STAGES for code in stage.codes]
+    assert sorted(code for code in set(placed) if placed.count(code) > 1) == []
+    assert sorted(set(catalogue) - set(placed)) == []
+    assert sorted(set(placed) - set(catalogue)) == []
+
+
+def test_the_reference_has_one_entry_per_code(catalogue: dict[str, Code]) -> None:
+    page = docs.error_reference_markdown()
+    headings = re.findall(r"^### `([a-z0-9-]+)` — ", page, flags=re.MULTILINE)
+    anchors = re.findall(r'^<a id="([a-z0-9-]+)"></a>$', page, flags=re.MULTILINE)
+    overview = re.findall(r"^\| \[`([a-z0-9-]+)`\]\(#\1\) \|", page, flags=re.MULTILINE)
+    assert sorted(headings) == sorted(catalogue)
+    assert anchors == headings
+    assert overview == headings
+    for code in catalogue.values():
+        entry = section(page, f"### `{code.code}` — {code.title}")
+        label = "fout" if code.severity == "error" else "waarschuwing"
+        assert f"**Soort:** {label} — " in entry
+
+
+def test_a_code_without_explanation_falls_back_to_its_template(
+        monkeypatch: pytest.MonkeyPatch, catalogue: dict[str, Code]) -> None:
+    code = catalogue["wrong-delimiter"]
+    monkeypatch.delitem(docs.EXPLANATIONS, "wrong-delimiter")
+    entry = section(docs.error_reference_markdown(), "### `wrong-delimiter`")
+    assert f"**Wat betekent het?** {code.template}" in entry
+    assert "**Wat doet u?**" not in entry
+
+
+# --- the guide for data stewards --------------------------------------------------------
+
+@pytest.mark.parametrize("table", TABLES)
+def test_the_guide_names_every_table_and_its_fields(guide: str, table: str) -> None:
+    text = section(guide, f"### `{table}.csv`")
+    missing = [name for name in contract.field_names(table) if f"`{name}`" not in text]
+    assert missing == []
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_the_guide_lists_every_allowed_value(guide: str, table: str) -> None:
+    text = section(guide, f"### `{table}.csv`")
+    missing = [(spec["name"], value)
+               for spec in contract.schema(table)["fields"]
+               for value in spec.get("constraints", {}).get("enum", [])
+               if f"`{value}`" not in text]
+    assert missing == []
+
+
+def test_the_guide_gives_the_scale_of_every_dimension(guide: str) -> None:
+    text = section(guide, "### `metingen.csv`")
+    rows = re.findall(r"^\| `(\w+)` \| (\d+)–(\d+) \|", text, flags=re.MULTILINE)
+    assert {name: (int(low), int(high)) for name, low, high in rows} == contract.SCALES
+
+
+def _examples(guide: str) -> list[tuple[str, list[list[str]]]]:
+    blocks = re.findall(r"^```csv\n(.*?)^```$", guide, flags=re.MULTILINE | re.DOTALL)
+    headers = {tuple(contract.field_names(table)): table for table in TABLES}
+    examples = []
+    for block in blocks:
+        header, *rows = list(csv.reader(io.StringIO(block)))
+        assert tuple(header) in headers, f"example header is no table's: {header}"
+        examples.append((headers[tuple(header)], [header, *rows]))
+    return examples
+
+
+def test_every_example_follows_the_contract(guide: str) -> None:
+    examples = _examples(guide)
+    assert {table for table, rows in examples if len(rows) > 1} == set(contract.RESOURCES)
+    problems = {}
+    for index, (table, rows) in enumerate(examples):
+        schema = contract.schema(table)
+        schema.pop("foreignKeys", None)  # each example shows one table on its own
+        report = Resource(data=rows, schema=Schema.from_descriptor(schema)).validate()
+        if not report.valid:
+            problems[(index, table)] = report.flatten(["rowNumber", "fieldName", "type"])
+    assert problems == {}
+
+
+def test_links_within_the_guide_lead_somewhere(guide: str, catalogue: dict[str, Code]) -> None:
+    anchors = set(re.findall(r'<a id="([\w-]+)"></a>', guide))
+    headings = {_slug(h) for h in re.findall(r"^#+ (.+)$", guide, flags=re.MULTILINE)}
+    local = re.findall(r"\]\(#([\w-]+)\)", guide)
+    assert sorted(set(local) - anchors - headings) == []
+    codes = re.findall(r"\]\(foutcodes\.md#([\w-]+)\)", guide)
+    assert codes and sorted(set(codes) - set(catalogue)) == []
+
+
+def _slug(heading: str) -> str:
+    return re.sub(r"[^\w-]", "", heading.strip().lower().replace(" ", "-"))
+
+
+# --- the README and CI ------------------------------------------------------------------
+
+def test_the_readme_mentions_every_command() -> None:
+    readme = README.read_text(encoding="utf-8")
+    missing = [name for name in cli.COMMANDS
+               if not re.search(rf"\bimpactmonitor {re.escape(name)}\b", readme)]
+    assert missing == [], "document these commands of generator.cli.COMMANDS in README.md"
+
+
+def test_the_readme_gives_the_two_commands_and_ci_runs_the_test_one() -> None:
+    readme = README.read_text(encoding="utf-8")
+    commands = re.findall(r"^(bash \.ci/\w+)\b", readme, flags=re.MULTILINE)
+    assert commands == ["bash .ci/site", "bash .ci/test"]
+    assert all((ROOT / command.split()[1]).is_file() for command in commands)
+    run = [line for line in (CI / "run").read_text(encoding="utf-8").splitlines()
+           if line.strip() and not line.startswith(("#", "set "))]
+    assert run == ['exec bash "$(dirname "$0")/test" "$@"']
