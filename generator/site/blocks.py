@@ -1,0 +1,144 @@
+"""The building blocks of pages: a value, a trend chart, a breakdown chart, a table.
+
+Generated pages and the narrative's template functions use the same blocks, so a number
+looks, links and is audited the same wherever it appears. Each block is HTML (Markup)
+that sits on its own lines in the Markdown of a page.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from generator.compute.lineage import TOTAL, Figure
+from generator.indicators.model import Definition
+from generator.site import charts, tables
+from generator.site.markup import number
+from generator.site.sitedata import SiteData
+from generator.site.words import cell_words
+
+@dataclass
+class PageState:
+    """One page being rendered: its data, and what it has shown so far."""
+
+    site: SiteData
+    source: str
+    """Markdown source path of the page (`regios/noord.md`)."""
+    shown: dict[str, Figure] = field(default_factory=dict)
+    """Every figure the page shows, by id (an edition compares these with current data)."""
+    _ids: Counter[str] = field(default_factory=Counter)
+
+    def chart_id(self, base: str) -> str:
+        """A div id unique on the page and the same on every build."""
+        self._ids[base] += 1
+        count = self._ids[base]
+        return f"im-{base}" if count == 1 else f"im-{base}-{count}"
+
+    def record(self, figures: Sequence[Figure]) -> None:
+        for figure in figures:
+            self.shown.setdefault(figure.figure_id, figure)
+
+
+def value(state: PageState, figure: Figure, shown: float | None = None) -> Markup:
+    state.record([figure])
+    return number(figure, state.site.definition(figure.indicator), shown)
+
+
+def category_label(figure: Figure) -> str:
+    """A breakdown cell as a reader names it: `werk`, `succes · Korte lijnen met UWV`."""
+    return cell_words(figure) or "totaal"
+
+
+def target_for_chart(site: SiteData, definition: Definition) -> float | None:
+    """The target line of a trend chart of `totaal`: only when it is measured on totaal.
+
+    A `totaal` target of one fase applies to the sum of that fase's regions; when every
+    region is in that fase, that sum is `totaal`, so the line belongs on the chart.
+    """
+    for target in definition.targets:
+        if target.scope != "totaal":
+            continue
+        if target.phase is None or all(r.fase == target.phase for r in site.regions):
+            return target.value
+    return None
+
+
+def trend_chart(state: PageState, definition: Definition, scopes: Sequence[str],
+                title: str | None = None) -> Markup:
+    """The headline value of each scope over time, one line per scope."""
+    site = state.site
+    series = {site.region_name(scope): site.series(definition.id, scope) for scope in scopes}
+    series = {name: found for name, found in series.items() if found}
+    for found in series.values():
+        state.record(found)
+    target = target_for_chart(site, definition) if TOTAL in scopes else None
+    if len(scopes) == 1 and scopes[0] != TOTAL:
+        target = next((t.value for t in definition.targets if t.scope == "per_regio"
+                       and t.phase in (None, (site.region(scopes[0]) or _NO_REGION).fase)), None)
+    chart_id = state.chart_id(f"{definition.id}-verloop")
+    return Markup(charts.line_chart(title or f"{definition.title}: verloop per kwartaal", series,
+                                    unit=definition.unit, target=target, chart_id=chart_id))
+
+
+def breakdown_chart(state: PageState, definition: Definition, columns: Sequence[str],
+                    region: str, period: str) -> Markup:
+    cells = state.site.cells(definition.id, region, period, columns)
+    state.record(cells)
+    chart_id = state.chart_id(f"{definition.id}-{'-'.join(columns)}-{region}")
+    title = (f"{definition.title} naar {' en '.join(columns)}, "
+             f"{state.site.region_name(region)}, tot en met {period}")
+    return Markup(charts.bar_chart(title, cells, category_key=columns[-1], unit=definition.unit,
+                                   chart_id=chart_id, horizontal=len(cells) > 6))
+
+
+def breakdown_table(state: PageState, definition: Definition, columns: Sequence[str],
+                    period: str, scopes: Sequence[str] | None = None) -> Markup:
+    """Rows: the cells of the breakdown; columns: the scopes (regions, then totaal)."""
+    site = state.site
+    scopes = list(scopes or site.scopes())
+    by_scope = {scope: {f.breakdown: f for f in site.cells(definition.id, scope, period, columns)}
+                for scope in scopes}
+    # The engine's order of cells (totaal has them all), then any a region alone has.
+    keys = list(by_scope.get(TOTAL, {}))
+    for scope in scopes:
+        keys += [key for key in by_scope[scope] if key not in keys]
+    first = {key: next(by_scope[s][key] for s in scopes if key in by_scope[s]) for key in keys}
+    rows: list[list[Figure | str]] = []
+    for key in keys:
+        row: list[Figure | str] = [category_label(first[key])]
+        for scope in scopes:
+            figure = by_scope[scope].get(key)
+            row.append(figure if figure is not None else "–")
+            if figure is not None:
+                state.record([figure])
+        rows.append(row)
+    header = [" en ".join(columns).capitalize()] + [site.region_name(s) for s in scopes]
+    caption = f"{definition.title} naar {' en '.join(columns)}, tot en met {period}"
+    return Markup(tables.figure_table(rows, header, caption=caption))
+
+
+def scope_table(state: PageState, definition: Definition, periods: Sequence[str]) -> Markup:
+    """Rows: the regions and totaal; columns: the headline value at each of `periods`."""
+    site = state.site
+    rows: list[list[Figure | str]] = []
+    for scope in site.scopes():
+        row: list[Figure | str] = [site.region_name(scope)]
+        for period in periods:
+            figure = site.figure(definition.id, scope, period)
+            row.append(figure if figure is not None else "–")
+            if figure is not None:
+                state.record([figure])
+        rows.append(row)
+    caption = f"{definition.title} per regio"
+    return Markup(tables.figure_table(rows, ["Regio", *periods], caption=caption))
+
+
+@dataclass(frozen=True)
+class _NoRegion:
+    fase: str | None = None
+
+
+_NO_REGION = _NoRegion()

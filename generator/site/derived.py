@@ -1,0 +1,68 @@
+"""Figures the site shows that are not indicator values: regional context and model intervals.
+
+The engine computes indicators; a region page also shows the context a region delivers
+(`context.csv`, as delivered, not cumulative) and the economic-effect page shows the Monte
+Carlo interval. Both are numbers a reader sees, so they are Figures too, with lineage, and
+get figure ids in the same scheme:
+
+- `context.<region>.<period>.indicator=<name>`: one row of `data/<region>/context.csv`;
+  version `contract-<v>`; `extra` holds the delivered `bron`.
+- `<model indicator>.<scope>.<period>.montecarlo=p5|p50|p95`: a percentile of the seeded
+  Monte Carlo of the economic model (`extra`: seed, draws, metric), same lineage as the
+  central value it belongs to.
+
+`trace` (issue 5) recomputes these with `context_figures` and `interval_figures`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+
+from generator.compute.lineage import Figure, SourceRows
+from generator.compute.pipeline import Computation
+from generator.compute.tables import BLOB, FILE, REGION, ROW
+from generator.contract import CONTRACT_VERSION
+
+CONTEXT = "context"
+"""Indicator id of context figures (not an indicator definition: the data as delivered)."""
+MONTE_CARLO = "montecarlo"
+PERCENTILES = ("p5", "p50", "p95")
+
+
+def context_unit(name: str) -> str:
+    return "procent" if name.endswith("_pct") else "getal"
+
+
+def context_figures(computation: Computation) -> list[Figure]:
+    """One Figure per row of every region's `context.csv`, in region, period, name order."""
+    frame = computation.tables.frames.get(CONTEXT)
+    if frame is None or frame.empty:
+        return []
+    figures = []
+    ordered = frame.sort_values([REGION, "periode", "indicator"], kind="stable")
+    for record in ordered.to_dict("records"):
+        value = record["waarde"]
+        figures.append(Figure(
+            indicator=CONTEXT,
+            version=f"contract-{CONTRACT_VERSION}",
+            region=str(record[REGION]),
+            period=str(record["periode"]),
+            value=None if pd.isna(value) else float(value),
+            unit=context_unit(str(record["indicator"])),
+            breakdown=(("indicator", str(record["indicator"])),),
+            sources=(SourceRows(str(record[FILE]), str(record[BLOB]), (int(record[ROW]),)),),
+            commit=computation.tables.commit,
+            extra=(("bron", "" if pd.isna(record["bron"]) else str(record["bron"])),),
+        ))
+    return figures
+
+
+def interval_figures(central: Figure, metric: str, percentiles: dict[str, float],
+                     seed: int, draws: int) -> list[Figure]:
+    """P5, P50 and P95 of a model figure as Figures beside it (same lineage and version)."""
+    return [replace(central, value=percentiles[p],
+                    breakdown=central.breakdown + ((MONTE_CARLO, p),),
+                    extra=(("metriek", metric), ("seed", seed), ("trekkingen", draws)))
+            for p in PERCENTILES]

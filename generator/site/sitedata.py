@@ -1,0 +1,141 @@
+"""What the pages read: one computation's figures after disclosure control, indexed.
+
+A `SiteData` is made once per data state (the live monitor, each report edition) and is
+read-only afterwards. Every number a page shows is looked up here, so the set of figures
+the site can show is exactly `SiteData.figures` (what the audit pages and the manifest of
+issue 5 list).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from generator.compute.lineage import TOTAL, Figure
+from generator.compute.pipeline import Computation
+from generator.compute.tables import REGISTER_PATH, ROW, parse_csv
+from generator.contract import REGISTER
+from generator.indicators.model import PHASE, Definition
+from generator.site import disclosure
+from generator.site.derived import context_figures
+from generator.site.economy import EconomyView, economy_view
+
+Breakdown = tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Region:
+    id: str
+    name: str
+    """As in the register's `naam`; shown to readers."""
+    fase: str | None
+    pilot_start: str | None
+
+
+@dataclass
+class SiteData:
+    computation: Computation
+    figures: list[Figure]
+    """The engine's figures with disclosure applied, then the derived ones (context)."""
+    regions: list[Region]
+    k: int
+    """Disclosure threshold: breakdown cells from 1 to k-1 are shown as `<k`."""
+    economy: EconomyView | None = None
+    _index: dict[str, Figure] = field(default_factory=dict, repr=False)
+    _series: dict[tuple[str, str, Breakdown], list[Figure]] = field(default_factory=dict,
+                                                                      repr=False)
+    _cells: dict[tuple[str, str, str, tuple[str, ...]], list[Figure]] = field(
+        default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        series: dict[tuple[str, str, Breakdown], list[Figure]] = defaultdict(list)
+        cells: dict[tuple[str, str, str, tuple[str, ...]], list[Figure]] = defaultdict(list)
+        for figure in self.figures:
+            self._index[figure.figure_id] = figure
+            series[(figure.indicator, figure.region, figure.breakdown)].append(figure)
+            columns = tuple(key for key, _ in figure.breakdown)
+            cells[(figure.indicator, figure.region, figure.period, columns)].append(figure)
+        self._series = {key: sorted(found, key=lambda f: f.period) for key, found in series.items()}
+        self._cells = dict(cells)
+
+    @property
+    def definitions(self) -> list[Definition]:
+        """In the order of overviews (`volgorde`, then id)."""
+        return sorted(self.computation.definitions, key=lambda d: (d.position, d.id))
+
+    @property
+    def periods(self) -> list[str]:
+        return self.computation.periods
+
+    @property
+    def latest(self) -> str | None:
+        return self.periods[-1] if self.periods else None
+
+    @property
+    def commit(self) -> str | None:
+        return self.computation.snapshot.commit
+
+    def definition(self, indicator: str) -> Definition | None:
+        return next((d for d in self.computation.definitions if d.id == indicator), None)
+
+    def region(self, region_id: str) -> Region | None:
+        return next((r for r in self.regions if r.id == region_id), None)
+
+    def region_name(self, region_id: str) -> str:
+        if region_id == TOTAL:
+            return "Totaal"
+        region = self.region(region_id)
+        return region.name if region else region_id
+
+    def scopes(self) -> list[str]:
+        """Every region id, then `totaal`: the order of columns and series."""
+        return [r.id for r in self.regions] + [TOTAL]
+
+    def get(self, figure_id: str) -> Figure | None:
+        return self._index.get(figure_id)
+
+    def figure(self, indicator: str, region: str, period: str,
+               breakdown: Breakdown = ()) -> Figure | None:
+        for figure in self.series(indicator, region, breakdown):
+            if figure.period == period:
+                return figure
+        return None
+
+    def series(self, indicator: str, region: str, breakdown: Breakdown = ()) -> list[Figure]:
+        """One scope's values over time, oldest first."""
+        return self._series.get((indicator, region, breakdown), [])
+
+    def cells(self, indicator: str, region: str, period: str,
+              columns: Sequence[str]) -> list[Figure]:
+        """The breakdown cells of one scope by `columns`, in the engine's order."""
+        return self._cells.get((indicator, region, period, tuple(columns)), [])
+
+    def breakdowns(self, definition: Definition) -> list[tuple[str, ...]]:
+        """The column breakdowns a page shows (the fase split of `totaal` is not one)."""
+        return [b for b in definition.breakdowns if b != (PHASE,)]
+
+    def indicator_figures(self, indicator: str) -> list[Figure]:
+        return [f for f in self.figures if f.indicator == indicator]
+
+
+def load_site_data(computation: Computation, k: int = 5) -> SiteData:
+    figures = list(disclosure.apply(computation.figures, k))
+    economy = economy_view(computation, figures)
+    figures += context_figures(computation) + (economy.figures if economy else [])
+    return SiteData(computation, figures, register_regions(computation), k, economy)
+
+
+def register_regions(computation: Computation) -> list[Region]:
+    """The regions in the register's order, with their names (the engine keeps only ids)."""
+    content = computation.snapshot.files.get(REGISTER_PATH)
+    names: dict[str, str] = {}
+    if content is not None:
+        frame = parse_csv(content, REGISTER)
+        for record in frame.drop(columns=[ROW]).to_dict("records"):
+            if pd.notna(record["regio_id"]) and pd.notna(record["naam"]):
+                names[str(record["regio_id"])] = str(record["naam"])
+    return [Region(r.id, names.get(r.id, r.id), r.fase, r.pilot_start)
+            for r in computation.tables.regions]

@@ -1,0 +1,49 @@
+"""Dutch wording of the site's recurring phrases: quarters, scopes, commits, categories."""
+
+from __future__ import annotations
+
+from generator.compute.attainment import TARGET_KEY
+from generator.compute.lineage import TOTAL, Figure
+from generator.contract import Quarter
+from generator.indicators.model import PHASE
+from generator.site.sitedata import SiteData
+
+QUARTER_NAMES = {1: "eerste", 2: "tweede", 3: "derde", 4: "vierde"}
+PHASE_WORDS = {"pilot": "de pilotregio's samen", "opschaling": "de opschalingsregio's samen"}
+UNIT_WORDS = {"aantal": "aantal", "procent": "procent", "euro": "euro", "score": "score",
+              "getal": "getal"}
+
+
+def quarter_words(period: str | None) -> str:
+    """`2026-Q2` -> `het tweede kwartaal van 2026`."""
+    if not period:
+        return "–"
+    quarter = Quarter.parse(period)
+    return f"het {QUARTER_NAMES[quarter.q]} kwartaal van {quarter.year}"
+
+
+def short_sha(sha: str) -> str:
+    return sha[:12]
+
+
+def scope_words(site: SiteData, figure: Figure) -> str:
+    """Whom a value is about: `Voorbeeldregio Noord`, `alle regio's samen`, `de pilotregio's samen`."""
+    cells = dict(figure.breakdown)
+    if figure.region != TOTAL:
+        return site.region_name(figure.region)
+    phase = cells.get(PHASE)
+    if phase:
+        return PHASE_WORDS.get(phase, f"de regio's in fase {phase} samen")
+    return "alle regio's samen"
+
+
+def cell_words(figure: Figure) -> str:
+    """The breakdown of a figure as a reader names it (without fase and target keys)."""
+    labels = dict(dict(figure.extra).get("labels", ()))
+    return " · ".join(labels.get(key, value.replace("_", " "))
+                      for key, value in figure.breakdown if key not in (PHASE, TARGET_KEY))
+
+
+def category(value: str) -> str:
+    """A contract category (`zorg_welzijn`) as text (`zorg welzijn`)."""
+    return value.replace("_", " ")
