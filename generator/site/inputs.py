@@ -1,0 +1,41 @@
+"""Gather what the render stage needs: validated, computed data, editions, build facts.
+
+This is the I/O edge of the site (Git, the validator, files under `site_src/`); the render
+stage after it only reads the `SiteInputs` made here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.compute.pipeline import InvalidData, compute_snapshot
+from generator.site.buildinfo import gather
+from generator.site.editions import find_editions, load_edition
+from generator.site.example import is_example
+from generator.site.narrative import Narrative
+from generator.site.pages import SiteInputs
+from generator.site.sitedata import load_site_data
+from generator.sources import open_snapshot
+
+SITE_SRC = "site_src"
+
+
+def load_inputs(root: Path, ref: str | None = None, k: int = 5) -> SiteInputs:
+    """Validate the data at `ref` (working tree when None), compute, load the editions.
+
+    Raises InvalidData (with the validator's report) when the data do not validate, and
+    UserError for an unknown ref or a broken edition.
+    """
+    from generator.validate import validate_repository  # the heaviest import, only here
+
+    snapshot = open_snapshot(root, ref)
+    with snapshot.materialised() as folder:
+        report = validate_repository(folder)
+    if not report.valid:
+        raise InvalidData(report, snapshot.label)
+    live = load_site_data(compute_snapshot(snapshot), k)
+    editions = [load_edition(root, meta, k) for meta in find_editions(root / SITE_SRC)]
+    info = gather(root, snapshot, report.summary(),
+                  tuple(f"{p.file}: {p.message}" for p in report.warnings))
+    example = is_example(live) or any(is_example(e.data) for e in editions)
+    return SiteInputs(root, live, editions, info, Narrative(root / SITE_SRC), example)

@@ -1,0 +1,130 @@
+"""The economic effect (research question 6): MKBA low/central/high, GDP, sensitivity.
+
+`site_src/economisch-effect/methode.md` (the method, written by the researchers) becomes
+the page beside it, rendered like any narrative so it may use live figures too.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from generator.compute.formatting import dutch
+from generator.compute.lineage import Figure
+from generator.indicators.model import Definition, ModelRule
+from generator.site import blocks, charts
+from generator.site.blocks import PageState
+from generator.site.economy import TORNADO_METRIC, EconomyView
+from generator.site.markup import declared, text
+from generator.site.pages import Output, Page, SiteInputs, page_state
+from generator.site.words import quarter_words, scope_words
+
+SECTION = "Economisch effect"
+SOURCE = "economisch-effect/index.md"
+METHOD = "economisch-effect/methode.md"
+PARAMETER_WORDS = {
+    "arbeidsproductiviteit_per_uur": "Arbeidsproductiviteit per uur",
+    "gewerkte_weken_per_jaar": "Gewerkte weken per jaar",
+    "deadweight": "Deadweight",
+    "effectduur_jaren": "Effectduur in jaren",
+    "jaarlijkse_afname": "Jaarlijkse afname van het effect",
+    "discontovoet": "Discontovoet",
+    "effect_niet_gemeten": "Effect bij niet-gemeten deelnemers",
+    "uitkering_per_jaar": "Uitkering per jaar",
+}
+"""Parameter names (`indicators/economie/parameters.yml`) as the tornado labels them."""
+
+def build(site: SiteInputs) -> list[Output]:
+    outputs: list[Output] = [result_page(site)]
+    if site.narrative.exists(METHOD):
+        with page_state(site.live, METHOD) as state:
+            body = site.narrative.render(METHOD, state)
+        outputs.append(Page(METHOD, "Methode", body, SECTION, state.shown))
+    return outputs
+
+
+def result_page(site: SiteInputs) -> Page:
+    data = site.live
+    with page_state(data, SOURCE) as state:
+        parts = ["# Economisch effect", "",
+                 "Onderzoeksvraag 6: wat is het economisch effect van de LLO Collectieven? De "
+                 "monitor schat de maatschappelijke baten van de extra gewerkte uren van "
+                 "deelnemers (een maatschappelijke kosten-batenanalyse, MKBA) en het effect op "
+                 "het bbp. Hoe dat werkt, staat in de [methode](methode.md).", ""]
+        models = [d for d in data.definitions if isinstance(d.rule, ModelRule)]
+        view = data.economy
+        if view is None or not models:
+            parts.append("Er zijn nog geen gegevens om het economisch effect te berekenen.")
+        else:
+            parts += [f"Stand tot en met {text(quarter_words(view.period))}.", ""]
+            for definition in models:
+                parts += scenario_section(state, definition, view.period)
+            parts += sensitivity_section(state, view)
+            for definition in models:
+                parts += [f"### Verloop: {text(definition.title)}", "",
+                          blocks.trend_chart(state, definition, data.scopes()), ""]
+        return Page(SOURCE, "Resultaat", "\n".join(parts) + "\n", SECTION, state.shown)
+
+
+def scenario_section(state: PageState, definition: Definition, period: str) -> list[str]:
+    """Low, central and high per scope; low and high travel in the central figure's extra."""
+    data = state.site
+    rows = []
+    for scope in data.scopes():
+        figure = data.figure(definition.id, scope, period)
+        if figure is None:
+            continue
+        extra = dict(figure.extra)
+        rows.append(Markup("<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>")
+                    .format(text(scope_words(data, figure)),
+                            _scenario(state, figure, extra.get("laag")),
+                            blocks.value(state, figure),
+                            _scenario(state, figure, extra.get("hoog"))))
+    table = Markup(
+        '<div class="im-table-wrap" role="region" tabindex="0" aria-label="{title}">'
+        '<table class="im-table"><caption>{title}: lage, centrale en hoge schatting</caption>'
+        '<thead><tr><th scope="col">Regio</th><th scope="col">Laag</th>'
+        '<th scope="col">Centraal</th><th scope="col">Hoog</th></tr></thead>'
+        '<tbody>{rows}</tbody></table></div>').format(title=definition.title,
+                                                      rows=Markup("").join(rows))
+    parts = [f"## {text(definition.title)}", "", str(text(definition.description)), "", str(table), ""]
+    for e in definition.expectations:
+        if e.value is not None:
+            shown = declared(e.value, definition, "verwachting")
+        else:
+            shown = Markup("{} tot {}").format(declared(e.low, definition, "verwachting"),
+                                               declared(e.high, definition, "verwachting"))
+        parts += [f"Het evaluatiekader verwacht {shown}; dat is een verwachting, geen doel.", ""]
+    interval = data.economy.intervals.get(definition.id) if data.economy else None
+    if interval:
+        p5, p50, p95 = interval
+        mc = data.economy.monte_carlo if data.economy else None
+        parts += [f"**Onzekerheid.** Met alle parameters tegelijk willekeurig gekozen binnen hun "
+                  f"bandbreedte ligt de uitkomst voor alle regio's samen in 90% van de "
+                  f"{dutch(mc.trekkingen, 0) if mc else ''} trekkingen tussen {blocks.value(state, p5)} en "
+                  f"{blocks.value(state, p95)} (mediaan {blocks.value(state, p50)}; "
+                  f"Monte Carlo met vaste seed {mc.seed if mc else ''}).", ""]
+    return parts
+
+
+def _scenario(state: PageState, figure: Figure, value: object) -> Markup:
+    if not isinstance(value, (int, float)):
+        return Markup("–")
+    return blocks.value(state, figure, float(value))
+
+
+def sensitivity_section(state: PageState, view: EconomyView) -> list[str]:
+    definition = next((d for d in state.site.definitions if isinstance(d.rule, ModelRule)
+                       and d.rule.outcome == "baten_per_deelnemer"), None)
+    if definition is None or not view.tornado.bars:
+        return []
+    central = view.headline.get(definition.id)
+    if central is not None:
+        state.record([central])
+    chart = charts.tornado_chart(
+        "Gevoeligheid van de baten per gemeten deelnemer voor elke parameter", view.tornado,
+        unit=definition.unit, chart_id=state.chart_id(f"tornado-{TORNADO_METRIC}"),
+        central=central, labels=PARAMETER_WORDS)
+    return ["## Gevoeligheid", "",
+            "Hoeveel de baten per gemeten deelnemer (alle regio's samen) veranderen als één "
+            "parameter op zijn lage of hoge waarde staat en de rest op de centrale waarde. "
+            "De breedste balk bovenaan: die parameter telt het zwaarst.", "", chart, ""]

@@ -1,0 +1,123 @@
+"""One page per indicator: definition, rule, sources, targets, caveats, chart, tables, CSV."""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup, escape
+
+from generator.indicators.model import Definition
+from generator.site import blocks, tables
+from generator.site.blocks import PageState
+from generator.site.markup import declared, indicator_source, link, question_source, text
+from generator.site.pages import Download, Output, Page, SiteInputs, page_state
+from generator.site.rulewords import rule_words
+from generator.site.words import UNIT_WORDS, quarter_words
+
+SECTION = "Indicatoren"
+TABLE_QUARTERS = 4
+"""Quarters in the table per region (the chart and the CSV have every quarter)."""
+
+
+def csv_path(indicator: str) -> str:
+    return f"indicatoren/{indicator}.csv"
+
+
+def build(site: SiteInputs) -> list[Output]:
+    data = site.live
+    outputs: list[Output] = []
+    listing = ["# Indicatoren", "", "| indicator | onderzoeksvraag | eenheid |", "|---|---|---|"]
+    for definition in data.definitions:
+        outputs.append(indicator_page(site, definition))
+        outputs.append(Download(csv_path(definition.id),
+                                tables.figures_csv(data.indicator_figures(definition.id)).encode()))
+        listing.append(f"| [{text(definition.title)}]({definition.id}.md) | "
+                       f"[{definition.question}](../onderzoeksvragen/{definition.question}.md) | "
+                       f"{UNIT_WORDS.get(definition.unit, definition.unit)} |")
+    index = Page("indicatoren/index.md", "Overzicht", "\n".join(listing) + "\n", SECTION)
+    return [index, *outputs]
+
+
+def indicator_page(site: SiteInputs, definition: Definition) -> Page:
+    source = indicator_source(definition.id)
+    data = site.live
+    with page_state(data, source) as state:
+        parts = [f"# {text(definition.title)}", "", str(text(definition.description)), "",
+                 definition_block(definition), ""]
+        parts += targets_section(definition)
+        if definition.caveats:
+            parts += ["## Kanttekeningen", ""]
+            parts += [f"- {text(caveat)}" for caveat in definition.caveats]
+            parts.append("")
+        if data.latest and data.series(definition.id, "totaal"):
+            periods = data.periods[-TABLE_QUARTERS:]
+            parts += ["## Verloop", "", blocks.trend_chart(state, definition, data.scopes()), "",
+                      "## Per regio", "", blocks.scope_table(state, definition, periods), ""]
+            parts += breakdown_sections(state, definition)
+        parts += ["## Downloaden", "",
+                  f"Alle waarden van deze indicator (elke regio, elk kwartaal, elke uitsplitsing) "
+                  f"als [CSV-bestand]({definition.id}.csv). Onderdrukte cellen zijn leeg.", ""]
+        return Page(source, definition.title, "\n".join(parts) + "\n", SECTION, state.shown)
+
+
+def definition_block(definition: Definition) -> str:
+    """The definition as a list of terms, marked with its id and version (issue 5 reads it)."""
+    items = [
+        ("Onderzoeksvraag", link(f"Onderzoeksvraag {definition.question}",
+                                 question_source(definition.question))),
+        ("Rekenregel", code_words(rule_words(definition))),
+        ("Bronnen", Markup(", ").join(Markup("<code>{}</code>").format(s)
+                                      for s in definition.sources)),
+        ("Eenheid", text(UNIT_WORDS.get(definition.unit, definition.unit))),
+        ("Versie van de definitie", Markup("<code>{}</code>").format(definition.version)),
+        ("Definitiebestand", Markup("<code>{}</code>").format(definition.file)),
+    ]
+    rows = Markup("").join(Markup("<dt>{}</dt><dd>{}</dd>").format(term, value)
+                           for term, value in items)
+    return str(Markup('<dl class="im-definition" data-definition-id="{ref}">{rows}</dl>').format(
+        ref=f"{definition.id}@{definition.version}", rows=rows))
+
+
+def code_words(words: str) -> Markup:
+    """Rule words with `column` as <code>, everything escaped."""
+    pieces = re.split(r"`([^`]*)`", words)
+    return Markup("").join(Markup("<code>{}</code>").format(p) if i % 2 else escape(p)
+                           for i, p in enumerate(pieces))
+
+
+def targets_section(definition: Definition) -> list[str]:
+    parts: list[str] = []
+    if definition.targets:
+        parts += ["## Doelen", ""]
+        for target in definition.targets:
+            scope = ("per regio" if target.scope == "per_regio" else "voor alle regio's samen")
+            if target.phase:
+                scope += f" in fase {target.phase}"
+            parts.append(f"- Minstens {declared(target.value, definition, 'doel')} {text(scope)}, "
+                         f"uiterlijk in {text(quarter_words(target.due))}. Bron: "
+                         f"{text(target.source)}. {text(target.note)}")
+        parts.append("")
+    if definition.expectations:
+        parts += ["## Verwachting", "",
+                  "Wat het evaluatiekader verwacht; een verwachting is geen doel.", ""]
+        for e in definition.expectations:
+            if e.value is not None:
+                shown = declared(e.value, definition, "verwachting")
+            else:
+                shown = Markup("{} tot {}").format(declared(e.low, definition, "verwachting"),
+                                                   declared(e.high, definition, "verwachting"))
+            parts.append(f"- {shown}. Bron: {text(e.source)}. {text(e.note)}")
+        parts.append("")
+    return parts
+
+
+def breakdown_sections(state: PageState, definition: Definition) -> list[str]:
+    data = state.site
+    parts: list[str] = []
+    for columns in data.breakdowns(definition):
+        if not data.cells(definition.id, "totaal", data.latest or "", columns):
+            continue
+        parts += [f"## Naar {text(' en '.join(columns))}", "",
+                  blocks.breakdown_chart(state, definition, columns, "totaal", data.latest or ""),
+                  "", blocks.breakdown_table(state, definition, columns, data.latest or ""), ""]
+    return parts

@@ -1,0 +1,118 @@
+"""The render stage: from the site's inputs to a complete MkDocs docs folder.
+
+Independent of MkDocs: it writes Markdown pages, downloads, stylesheets and the chart
+assets into a folder and says what the navigation is. Any static-site engine that reads
+Markdown with raw HTML could take the folder; `generator.mkdocs_plugin` hands it to MkDocs.
+
+Files are written only when their bytes change, and files no page produced any more are
+removed, so `mkdocs serve` sees exactly what changed and the folder never holds stale pages.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.site import assets
+from generator.site.example import BANNER
+from generator.site.pages import Download, Output, Page, SiteInputs, builders
+
+STYLE_DIR = Path(__file__).parent / "style"
+STYLESHEETS = ("impactmonitor.css", "print.css")
+STYLE_TARGET = "assets/stijl"
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    docs_dir: Path
+    pages: list[Page]
+    nav: list[Any]
+    """MkDocs `nav`: `{title: source}` entries and `{section: [...]}` lists, in site order."""
+    extra_css: list[str]
+    extra_javascript: list[str]
+    banner: str | None
+    """The notice every page shows (synthetic example data), or None."""
+    edition_pages: list[str]
+    """Sources of the report editions' pages (the PDF stage prints these)."""
+
+
+def render(site: SiteInputs, docs_dir: Path) -> RenderResult:
+    outputs = [output for build in builders() for output in build(site)]
+    files = collect(outputs)
+    installed, order = _assets()
+    files.update(installed)
+    for name in STYLESHEETS:
+        files[f"{STYLE_TARGET}/{name}"] = (STYLE_DIR / name).read_bytes()
+    sync(files, docs_dir)
+    pages = [o for o in outputs if isinstance(o, Page)]
+    javascript = [p for p in order if p.endswith(".js")]
+    css = [p for p in order if p.endswith(".css")] + [f"{STYLE_TARGET}/{n}" for n in STYLESHEETS]
+    return RenderResult(docs_dir, pages, navigation(pages), css, javascript,
+                        BANNER if site.example else None,
+                        [p.source for p in pages if _is_edition(p.source)])
+
+
+def collect(outputs: list[Output]) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    for output in outputs:
+        path, content = ((output.source, output.markdown.encode("utf-8"))
+                         if isinstance(output, Page) else (output.path, output.content))
+        if path in files:
+            raise ValueError(f"two outputs for {path}")  # a bug in a page builder
+        files[path] = content
+    return files
+
+
+def navigation(pages: list[Page]) -> list[Any]:
+    """Top-level pages and sections in the order the builders made them."""
+    nav: list[Any] = []
+    sections: dict[str, list[Any]] = {}
+    for page in pages:
+        if page.section is None:
+            continue
+        entry = {page.title: page.source}
+        if page.section == "":
+            nav.append(entry)
+        elif page.section in sections:
+            sections[page.section].append(entry)
+        else:
+            sections[page.section] = [entry]
+            nav.append({page.section: sections[page.section]})
+    return nav
+
+
+def sync(files: dict[str, bytes], folder: Path) -> None:
+    """Make `folder` hold exactly `files`, touching only what differs."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for existing in sorted(folder.rglob("*"), reverse=True):
+        relative = existing.relative_to(folder).as_posix()
+        if existing.is_file() and relative not in files:
+            existing.unlink()
+        elif existing.is_dir() and not any(existing.iterdir()):
+            existing.rmdir()
+    for path, content in sorted(files.items()):
+        target = folder / path
+        if target.is_file() and target.read_bytes() == content:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+
+
+def _assets() -> tuple[dict[str, bytes], list[str]]:
+    """The chart assets as files, and their load order (Plotly before charts.js).
+
+    `assets.install` writes into a folder; a scratch one, so that `sync` stays the only
+    writer of the docs folder.
+    """
+    with tempfile.TemporaryDirectory(prefix="impactmonitor-assets-") as scratch:
+        order = assets.install(Path(scratch))
+        files = {p.relative_to(scratch).as_posix(): p.read_bytes()
+                 for p in sorted(Path(scratch).rglob("*")) if p.is_file()}
+    return files, order
+
+
+def _is_edition(source: str) -> bool:
+    parts = source.split("/")
+    return len(parts) == 3 and parts[0] == "edities" and parts[2] == "index.md"
