@@ -1,0 +1,22 @@
+"""`impactmonitor serve`: preview the site locally; it reloads when data or narrative change."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from generator.mkdocs_plugin.build import serve_site
+from generator.paths import find_root
+
+HELP = ("Bekijk de site lokaal (standaard op http://127.0.0.1:8000/); de pagina's worden "
+        "opnieuw gemaakt zodra een bestand in data/, indicators/ of site_src/ verandert.")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--dev-addr", metavar="HOST:PORT",
+                        help="adres en poort van de voorvertoning (standaard 127.0.0.1:8000)")
+
+
+def run(args: argparse.Namespace) -> int:
+    serve_site(find_root(Path.cwd()), args.dev_addr)
+    return 0

@@ -1,0 +1,16 @@
+"""The plugin's options, declared once: `plugins: - impactmonitor: {ref: ..., ...}`."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class ImpactmonitorConfig(base.Config):
+    ref = c.Optional(c.Type(str))
+    """Read data/ and indicators/ at this Git ref (tag, sha, branch); default: the working
+    tree. `impactmonitor build --ref` overrides it."""
+    k_anonymity = c.Type(int, default=5)
+    """Disclosure control: breakdown cells from 1 to k-1 are shown as `<k`."""
+    repo_url = c.Optional(c.Type(str))
+    """The repository on the forge; audit entries then link to the data rows at their commit."""

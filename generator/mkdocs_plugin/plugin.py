@@ -1,0 +1,148 @@
+"""`ImpactmonitorPlugin`: the render stage as MkDocs events.
+
+- `on_config`: validate and compute (unless `impactmonitor build` already did, see
+  `preload`), render the pages into a staging folder, point `docs_dir` at it, set the
+  navigation, stylesheets, scripts and the example-data notice, and fix the build date.
+- `on_serve`: watch data/, indicators/ and site_src/ instead of the staging folder, so
+  `mkdocs serve` reloads when a data file or a narrative changes.
+- `on_post_build`: the after-HTML steps (the editions' PDFs) get the edition pages.
+- `on_shutdown`: remove the staging folder.
+
+Fatal problems (invalid data, a broken narrative or edition) are `PluginError`s.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File
+
+from generator.compute.pipeline import InvalidData
+from generator.errors import UserError
+from generator.mkdocs_plugin.config import ImpactmonitorConfig
+from generator.site import hooks
+from generator.site.inputs import SITE_SRC, load_inputs
+from generator.site.pages import SiteInputs
+from generator.site.render import RenderResult, render
+from generator.sources import SNAPSHOT_DIRS
+
+log = get_plugin_logger(__name__)
+OVERRIDES = Path(__file__).parent / "overrides"
+EPOCH = "SOURCE_DATE_EPOCH"
+
+
+class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
+    def __init__(self) -> None:
+        self._preloaded: SiteInputs | None = None
+        self._staging: Path | None = None
+        self._result: RenderResult | None = None
+        self._epoch_before: str | None = None
+        self._epoch_set = False
+
+    def preload(self, inputs: SiteInputs) -> None:
+        """Use inputs already validated and computed (by `impactmonitor build`) once."""
+        self._preloaded = inputs
+
+    # -- events ----------------------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        inputs = self._inputs(config)
+        self._result = result = self._render(inputs)
+        config.docs_dir = str(result.docs_dir)
+        config.nav = result.nav
+        config.extra_css = _merged(result.extra_css, config.extra_css)
+        config.extra_javascript = _merged(result.extra_javascript, config.extra_javascript)
+        config.extra["impactmonitor"] = {"banner": result.banner}
+        if str(OVERRIDES) not in config.theme.dirs:
+            config.theme.dirs.insert(0, str(OVERRIDES))
+        self._fix_build_date(inputs.info.epoch)
+        return config
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
+                 builder: Any) -> LiveReloadServer:
+        if self._staging is not None:
+            server.unwatch(str(self._result.docs_dir if self._result else self._staging))
+        root = _root(config)
+        for name in (*SNAPSHOT_DIRS, SITE_SRC):
+            if (root / name).is_dir():
+                server.watch(str(root / name))
+        return server
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._result is not None:
+            site_dir = Path(config.site_dir)
+            pages = [Path(File(source, config.docs_dir, config.site_dir,
+                               config.use_directory_urls).abs_dest_path)
+                     for source in self._result.edition_pages]
+            hooks.after_html(site_dir, pages)
+        self._restore_build_date()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._restore_build_date()
+
+    def on_shutdown(self) -> None:
+        if self._staging is not None:
+            shutil.rmtree(self._staging, ignore_errors=True)
+            self._staging = None
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _inputs(self, config: MkDocsConfig) -> SiteInputs:
+        if self._preloaded is not None:
+            inputs, self._preloaded = self._preloaded, None
+            return inputs
+        if self.config.k_anonymity < 1:
+            raise PluginError(f"impactmonitor: k_anonymity moet minstens 1 zijn, niet "
+                              f"{self.config.k_anonymity}.")
+        try:
+            return load_inputs(_root(config), self.config.ref, self.config.k_anonymity)
+        except InvalidData as invalid:
+            raise PluginError(f"{invalid.report.to_text()}\n{invalid.message}") from None
+        except UserError as error:
+            raise PluginError(error.message) from None
+
+    def _render(self, inputs: SiteInputs) -> RenderResult:
+        if self._staging is None:
+            # Kept across rebuilds of `mkdocs serve`: only changed files are rewritten.
+            self._staging = Path(tempfile.mkdtemp(prefix="impactmonitor-docs-"))
+        try:
+            return render(inputs, self._staging / "docs")
+        except UserError as error:
+            raise PluginError(error.message) from None
+
+    def _fix_build_date(self, epoch: int) -> None:
+        """MkDocs reads SOURCE_DATE_EPOCH for the sitemap and gzip headers: set it to the
+        build date (the commit's, or the caller's own SOURCE_DATE_EPOCH, see
+        `buildinfo.build_epoch`) for this build, and put the old value back after it."""
+        if not self._epoch_set:
+            self._epoch_before = os.environ.get(EPOCH)
+            self._epoch_set = True
+        os.environ[EPOCH] = str(epoch)
+
+    def _restore_build_date(self) -> None:
+        if not self._epoch_set:
+            return
+        if self._epoch_before is None:
+            os.environ.pop(EPOCH, None)
+        else:
+            os.environ[EPOCH] = self._epoch_before
+        self._epoch_set = False
+
+
+def _root(config: MkDocsConfig) -> Path:
+    """The repository: the folder of mkdocs.yml."""
+    return Path(config.config_file_path or "mkdocs.yml").resolve().parent
+
+
+def _merged(ours: list[str], theirs: list[Any]) -> list[Any]:
+    """Our files first (Plotly before anything that uses it), then the configured ones."""
+    mine = set(ours)
+    return [*ours, *(item for item in theirs if str(item) not in mine)]
