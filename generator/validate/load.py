@@ -45,5 +45,7 @@ def read_table(path: Path, rel: str, resource: str,
             if name in types and (number, name) not in flagged else None
             for name, cell in zip(header, cells)
         }
-        rows.append(Row(number, values))
+        unreadable = frozenset(name for name, cell in zip(header, cells)
+                               if cell != "" and values.get(name) is None)
+        rows.append(Row(number, values, unreadable))
     return Table(resource=resource, file=rel, rows=rows)

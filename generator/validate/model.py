@@ -17,9 +17,16 @@ class Row:
     """Row as a spreadsheet numbers it: the header is row 1, the first data row is 2."""
     values: dict[str, Value]
     """Typed cells (str, int, float). None when empty or when the cell failed its type."""
+    unreadable: frozenset[str] = frozenset()
+    """Fields that hold something but were blanked (None) because they have a problem of
+    their own; a check must not call such a cell empty."""
 
     def __getitem__(self, name: str) -> Value:
         return self.values.get(name)
+
+    def is_empty(self, name: str) -> bool:
+        """True when the cell was really left empty (not blanked for being invalid)."""
+        return self.values.get(name) is None and name not in self.unreadable
 
 
 @dataclass

@@ -671,3 +671,15 @@ def test_warnings_do_not_invalidate(tmp_path: Path, name: str, mutate: Callable[
     report = validate_repository(tmp_path, as_of=AS_OF)
     assert report.valid
     assert [(p.file, p.row, p.field, p.code) for p in report.warnings] == [WARNING_CASES[name]]
+
+
+def test_an_invalid_cell_is_not_also_called_empty(tmp_path: Path) -> None:
+    d = Delivery(tmp_path)
+    d.set_cell(T, 11, "beschikbaar_vanaf", "2025-K1")  # a quarter written the Dutch way
+    d.set_cell(U, 2, "actief_na_6_maanden", "een")
+    d.set_cell(MT, 2, "score_t1", "vijf")
+    assert validate_repository(tmp_path, as_of=AS_OF).flatten() == [
+        (MT, 2, "score_t1", "type-error"),
+        (T, 11, "beschikbaar_vanaf", "quarter-notation"),
+        (U, 2, "actief_na_6_maanden", "type-error"),
+    ]

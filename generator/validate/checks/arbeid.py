@@ -72,7 +72,7 @@ def _followups(metingen: Table) -> dict[Quarter, int | None]:
     counts: dict[Quarter, int | None] = {}
     for row in metingen:
         cohort = quarter(row, "cohort")
-        if cohort is not None and text(row, "dimensie") is None:
+        if cohort is not None and (text(row, "dimensie") is None or "score_t1" in row.unreadable):
             counts[cohort] = None  # this row may be one of them: the count is unknown
             continue
         if cohort is None or text(row, "dimensie") != "arbeidsmarktpositie" \

@@ -41,6 +41,6 @@ def check_available_from(region: Region) -> Iterator[Problem]:
             yield problem(DATE_WHILE_IN_DEVELOPMENT, file=table.file, row=row.number,
                           field="beschikbaar_vanaf", traject_id=traject_id,
                           beschikbaar_vanaf=available_from)
-        elif status in RELEASED and available_from is None:
+        elif status in RELEASED and row.is_empty("beschikbaar_vanaf"):
             yield problem(DATE_MISSING, file=table.file, row=row.number,
                           field="beschikbaar_vanaf", traject_id=traject_id, status=status)

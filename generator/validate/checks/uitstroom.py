@@ -62,7 +62,7 @@ def _check_followup_row(table: Table, row: Row) -> Iterator[Problem]:
                       actief_6=active_6, aantal=aantal)
     if active_12 is None:
         return
-    if row["actief_na_6_maanden"] is None:
+    if row.is_empty("actief_na_6_maanden"):
         yield problem(ACTIVE_12_WITHOUT_ACTIVE_6, **where, field="actief_na_12_maanden")
     elif active_6 is not None and active_12 > active_6:
         yield problem(ACTIVE_12_ABOVE_ACTIVE_6, **where, field="actief_na_12_maanden",
