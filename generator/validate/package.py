@@ -20,16 +20,19 @@ MAX_DESCRIPTOR_BYTES = 5 * 1024 * 1024
 
 MISSING_DESCRIPTOR = declare(
     "missing-datapackage", "datapackage.json ontbreekt",
-    "De map {folder} heeft geen datapackage.json. Zet het bestand uit het sjabloon van "
-    "uw regio terug (het staat in de map van elke regio en hoeft niet te worden aangepast).")
+    "De map {folder} heeft geen datapackage.json. Dit bestand beschrijft de levering en "
+    "hoeft nooit te worden aangepast. Zet het terug zoals het op de hoofdtak (main) staat, "
+    "of kopieer het uit de map van een andere regio en vervang daarin alleen 'name' en 'title'.")
 INVALID_JSON = declare(
     "invalid-json", "datapackage.json is geen geldige JSON",
     "datapackage.json is geen geldige JSON: {detail} (regel {line}, teken {column}). "
-    "Herstel het bestand of zet het sjabloon terug; bewerk het niet met een tekstverwerker.")
+    "Bewerk dit bestand niet met de hand: zet het terug zoals het op de hoofdtak (main) "
+    "staat, bijvoorbeeld met 'git checkout origin/main -- {file}'.")
 INVALID_DESCRIPTOR = declare(
     "invalid-datapackage", "datapackage.json heeft niet de juiste vorm",
     "datapackage.json moet een object zijn met een lijst 'resources': {detail}. "
-    "Zet het sjabloon van uw regio terug.")
+    "Zet het bestand terug zoals het op de hoofdtak (main) staat, bijvoorbeeld met "
+    "'git checkout origin/main -- {file}'.")
 UNSAFE_PATH = declare(
     "unsafe-resource-path", "Onveilig pad naar een bestand",
     "De resource '{resource}' verwijst naar '{path}'. Alleen een bestandsnaam in dezelfde "
@@ -53,13 +56,18 @@ MISSING_FILE = declare(
     "Het bestand {expected} ontbreekt. Lever het, zo nodig met alleen de kopregel.")
 UNKNOWN_FILE = declare(
     "unknown-file", "Bestand hoort niet bij de levering",
-    "Het bestand '{name}' hoort niet bij de levering. Alleen datapackage.json, README.md en "
-    "de CSV-bestanden van het contract mogen in de map staan. Verwijder het bestand "
+    "Het bestand '{name}' hoort niet bij de levering. {allowed} Verwijder het bestand "
     "(bevat het persoonsgegevens, zorg dan dat het ook niet in de Git-geschiedenis blijft).")
+
+IN_REGION_FOLDER = ("In de map van een regio mogen alleen datapackage.json, README.md en de "
+                    "CSV-bestanden van het contract staan.")
+IN_DATA_FOLDER = ("Direct in data/ mogen alleen regios.csv, README.md en de mappen van de "
+                  "regio's staan.")
 SCHEMA_CHANGED = declare(
     "schema-changed", "Schema wijkt af van het contract",
     "Het schema van '{resource}' in datapackage.json wijkt af van het contract: {detail}. "
-    "Het schema mag niet worden aangepast; zet het sjabloon terug.")
+    "Het schema mag niet worden aangepast; zet datapackage.json terug zoals het op de "
+    "hoofdtak (main) staat, bijvoorbeeld met 'git checkout origin/main -- {file}'.")
 DIALECT_CHANGED = declare(
     "dialect-changed", "Afwijkend CSV-formaat opgegeven",
     "De resource '{resource}' geeft een eigen {what} op ({detail}). Het contract schrijft "
@@ -225,10 +233,19 @@ def _binding(descriptor: dict[str, Any]) -> dict[str, Any]:
     return binding
 
 
+def is_editor_litter(name: str) -> bool:
+    """Files an office suite or a file browser leaves behind; never part of a delivery.
+
+    They are ignored here and kept out of Git by `.gitignore`.
+    """
+    return name == ".DS_Store" or name == "Thumbs.db" or name.startswith((".~lock.", "~$"))
+
+
 def _check_folder_contents(folder: Path, rel_folder: str) -> list[Problem]:
     allowed = _ALLOWED_EXTRA_FILES | {f"{r}.csv" for r in contract.RESOURCES}
     found = []
     for entry in sorted(folder.iterdir()):
-        if entry.name not in allowed:
-            found.append(problem(UNKNOWN_FILE, f"{rel_folder}/{entry.name}", name=entry.name))
+        if entry.name not in allowed and not is_editor_litter(entry.name):
+            found.append(problem(UNKNOWN_FILE, f"{rel_folder}/{entry.name}", name=entry.name,
+                                 allowed=IN_REGION_FOLDER))
     return found

@@ -53,7 +53,7 @@ def declare(code: str, title: str, template: str, severity: Severity = "error") 
 
 def problem(code: Code, file: str, row: int | None = None, field: str | None = None,
             **params: Any) -> Problem:
-    """A problem of a declared code, its message filled in from `params` (and `field`)."""
-    message = code.template.format(**{"field": field, **params})
+    """A problem of a declared code, its message filled in from `params` (and `file`, `field`)."""
+    message = code.template.format(**{"file": file, "field": field, **params})
     return Problem(file=file, row=row, field=field, code=code.code,
                    message=message, severity=code.severity)

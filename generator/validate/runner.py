@@ -22,8 +22,8 @@ _ALLOWED_TOP_LEVEL = {REGISTER_FILE, "README.md"}
 
 MISSING_DATA = declare(
     "missing-data-folder", "Map data/ ontbreekt",
-    "Er is geen map data/ met regios.csv gevonden in {root}. Start de opdracht in de "
-    "hoofdmap van de repository.")
+    "Er is geen map data/ gevonden in {root}. Start de opdracht in de hoofdmap van de "
+    "repository (de map met data/ en mkdocs.yml).")
 MISSING_REGISTER = declare(
     "missing-register", "regios.csv ontbreekt",
     "data/regios.csv ontbreekt. Dit register van regio's is nodig om de leveringen te "
@@ -102,10 +102,12 @@ def _select(root: Path, data: Path, folders: list[Path],
 
 
 def _check_top_level(data: Path) -> list[Problem]:
-    return [problem(package.UNKNOWN_FILE, f"data/{p.name}", name=p.name)
+    return [problem(package.UNKNOWN_FILE, f"data/{p.name}", name=p.name,
+                    allowed=package.IN_DATA_FOLDER)
             for p in sorted(data.iterdir())
             if (p.is_symlink() or not p.is_dir())
-            and p.name not in _ALLOWED_TOP_LEVEL and not p.name.startswith(".")]
+            and p.name not in _ALLOWED_TOP_LEVEL and not p.name.startswith(".")
+            and not package.is_editor_litter(p.name)]
 
 
 def _check_register(data: Path, report: Report, as_of: Quarter) -> dict[str, RegisterEntry]:

@@ -22,8 +22,13 @@ BOM = b"\xef\xbb\xbf"
 
 TYPE_ERROR = declare(
     "type-error", "Geen geldig getal",
-    "'{value}' is geen {expected}. Vul een {expected} in, met een punt als decimaalteken "
-    "en zonder scheidingstekens voor duizendtallen.")
+    "'{value}' is geen {expected}. {advice}")
+_TYPE_ADVICE = {
+    "integer": ("geheel getal", "Vul een geheel getal in, in cijfers, zonder punt of komma "
+                                "(bijvoorbeeld 1250)."),
+    "number": ("getal", "Vul een getal in, in cijfers, met een punt als decimaalteken en "
+                        "zonder scheidingstekens voor duizendtallen (bijvoorbeeld 1250.50)."),
+}
 REQUIRED = declare(
     "required-value", "Verplichte waarde ontbreekt",
     "De kolom {field} is verplicht en mag niet leeg zijn.")
@@ -42,8 +47,9 @@ TOO_LONG = declare(
     "De tekst in {field} is {length} tekens lang; het maximum is {maximum}. Kort hem in.")
 DUPLICATE_KEY = declare(
     "duplicate-row", "Dubbele rij",
-    "Deze combinatie van {key} staat al eerder in het bestand (rij {first}). "
-    "Tel de aantallen op in één rij en verwijder de andere.")
+    "Deze combinatie van {key} staat al eerder in het bestand (rij {first}); elke "
+    "combinatie mag maar één keer voorkomen. Voeg de twee rijen samen (tel aantallen bij "
+    "elkaar op) of verwijder de rij die er te veel staat.")
 UNKNOWN_REFERENCE = declare(
     "unknown-traject", "Onbekend traject",
     "Traject '{value}' staat niet in trajecten.csv. Voeg het traject daar toe of "
@@ -51,7 +57,8 @@ UNKNOWN_REFERENCE = declare(
 EXTRA_CELL = declare(
     "extra-cell", "Te veel cellen in de rij",
     "Deze rij heeft meer cellen dan er kolommen zijn. Staat er een komma in een tekst? "
-    "Zet die tekst dan tussen dubbele aanhalingstekens, of haal de komma weg.")
+    "Zet die tekst dan tussen dubbele aanhalingstekens, of haal de komma weg. Staat er een "
+    "getal met een komma (12,5)? Schrijf het met een punt (12.5).")
 MISSING_CELL = declare(
     "missing-cell", "Te weinig cellen in de rij",
     "Deze rij heeft minder cellen dan er kolommen zijn; {columns} ontbreken. "
@@ -61,10 +68,11 @@ BLANK_ROW = declare(
     "Deze rij is leeg. Verwijder lege rijen.")
 UNREADABLE = declare(
     "unreadable-table", "Bestand niet te lezen",
-    "Het bestand kon niet als CSV worden gelezen ({detail}). Sla het opnieuw op als "
-    "CSV UTF-8 met komma's.")
+    "Het bestand kon hier niet als CSV worden gelezen (technische melding: {detail}). Sla "
+    "het opnieuw op als CSV UTF-8 met komma's (zie de handleiding, 'Opslaan als CSV'); "
+    "blijft de melding, neem dan contact op met het onderzoeksteam.")
 
-_QUARTER_HELP = "een kwartaal als JJJJ-Kn, bijvoorbeeld 2024-Q3"
+_QUARTER_HELP = "een kwartaal als JJJJ-Qn met een hoofdletter Q, bijvoorbeeld 2024-Q3"
 _CONSTRAINT = re.compile(r'constraint "(\w+)"')
 
 
@@ -118,8 +126,9 @@ def _translate(errors: Iterable[Any], rel: str, resource: str) -> list[Problem]:
         value = "" if getattr(error, "cell", None) is None else str(error.cell)
         kind = error.type
         if kind == "type-error":
-            expected = {"integer": "geheel getal", "number": "getal"}.get(spec.get("type"), "geldige waarde")
-            found.append(problem(TYPE_ERROR, rel, row, field_name, value=value, expected=expected))
+            expected, advice = _TYPE_ADVICE.get(spec.get("type", ""), ("geldige waarde", ""))
+            found.append(problem(TYPE_ERROR, rel, row, field_name, value=value,
+                                 expected=expected, advice=advice))
         elif kind == "constraint-error":
             found.append(_constraint_problem(error.note, rel, row, field_name, spec, value))
         elif kind == "primary-key":
