@@ -1,0 +1,97 @@
+"""A report edition keeps the figures of its commit and lists what later corrections changed."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.errors import UserError
+from generator.mkdocs_plugin.build import build_site
+from tests.fixtures.handmade_repo import commit_all, set_cell
+from tests.site.conftest import page, site_repo, write
+
+INSTROOM = "data/noord/instroom.csv"
+NOORD = "deelnemers_bereikt.noord.2023-Q4"
+TOTAAL = "deelnemers_bereikt.totaal.2023-Q4"
+
+
+def edition(root: Path, data_ref: str, slug: str = "tussenrapport-2023") -> None:
+    write(root / "site_src" / "edities" / slug / "editie.yml",
+          f"titel: Tussenrapport 2023\nsoort: tussenrapport\ndata_ref: {data_ref}\n"
+          "datum: 2024-02-01\n")
+    write(root / "site_src" / "edities" / slug / "index.md",
+          '# Tussenrapport 2023\n\nNoord bereikte {{ kpi("deelnemers_bereikt", regio="noord") }} '
+          'deelnemers.\n')
+
+
+def shown(html: str, figure_id: str) -> list[str]:
+    """Every value shown for `figure_id` in the page."""
+    return re.findall(rf'data-figure-id="{re.escape(figure_id)}"[^>]*>(?:<a [^>]*>)?([^<]+)<', html)
+
+
+@pytest.fixture(scope="module")
+def corrected(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]:
+    """An edition pinned to commit 1; commit 2 corrects noord's first instroom row 10 -> 13."""
+    root = tmp_path_factory.mktemp("repo")
+    first = site_repo(root)
+    edition(root, first)
+    commit_all(root, "Add an edition")
+    set_cell(root / INSTROOM, 2, "aantal", "13")
+    second = commit_all(root, "Correct noord's first instroom row")
+    build_site(root, root / "site")
+    return root / "site", first, second
+
+
+def test_the_edition_keeps_the_values_of_its_commit(corrected: tuple[Path, str, str]) -> None:
+    site, _, _ = corrected
+    report = page(site, "edities/tussenrapport-2023/")
+    assert "Noord bereikte" in report
+    before = shown(report[:report.index('id="latere-correcties"')], NOORD)
+    assert before and set(before) == {"30"}
+    assert set(shown(page(site, "regios/noord/"), NOORD)) == {"33"}  # the live monitor moved
+
+
+def test_the_edition_lists_the_correction_with_both_values_and_commits(
+        corrected: tuple[Path, str, str]) -> None:
+    site, first, second = corrected
+    report = page(site, "edities/tussenrapport-2023/")
+    section = report[report.index('id="latere-correcties"'):]
+    assert first in section and second in section
+    rows = re.findall(r"<tr>(.*?)</tr>", section)
+    row = next(r for r in rows if NOORD in r)
+    assert shown(row, NOORD) == ["30", "33"]
+    assert "../../audit/deelnemers_bereikt/noord/#" in row  # current value: live audit entry
+    assert 'href="audit/deelnemers_bereikt/noord/#' in row  # edition value: its own entry
+    assert any(TOTAAL in r for r in rows)
+
+
+def test_an_unchanged_edition_says_so(tmp_path: Path) -> None:
+    first = site_repo(tmp_path)
+    edition(tmp_path, first)
+    build_site(tmp_path, tmp_path / "site")
+    assert "Geen van de cijfers in deze editie is later gecorrigeerd." in page(
+        tmp_path / "site", "edities/tussenrapport-2023/")
+
+
+@pytest.mark.parametrize(("data_ref", "words"), [
+    ("main", "een volledige commit-sha (40 tekens) of een tag"),
+    ("0" * 40, "is geen commit in deze repository"),
+])
+def test_an_edition_must_name_a_commit_or_tag(tmp_path: Path, data_ref: str, words: str) -> None:
+    site_repo(tmp_path)
+    edition(tmp_path, data_ref)
+    with pytest.raises(UserError, match=re.escape(words)):
+        build_site(tmp_path, tmp_path / "site")
+    assert not (tmp_path / "site").exists()
+
+
+def test_an_edition_may_be_pinned_to_a_tag(tmp_path: Path) -> None:
+    from tests.fixtures.handmade_repo import git
+
+    first = site_repo(tmp_path)
+    git(tmp_path, "tag", "tussenrapport-2023")
+    edition(tmp_path, "tussenrapport-2023")
+    build_site(tmp_path, tmp_path / "site")
+    assert first in page(tmp_path / "site", "edities/tussenrapport-2023/")
