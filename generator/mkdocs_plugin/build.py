@@ -52,7 +52,7 @@ def build_site(root: Path, out: Path, ref: str | None = None) -> BuildResult:
         inputs = load_inputs(root, ref if ref is not None else plugin.config.ref,
                              plugin.config.k_anonymity)
         plugin.preload(inputs)
-        _html(config)
+        _html(config, plugin)
         publish(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -113,13 +113,13 @@ def _plugin(config: MkDocsConfig) -> ImpactmonitorPlugin:
     return plugin
 
 
-def _html(config: MkDocsConfig) -> None:
+def _html(config: MkDocsConfig, plugin: ImpactmonitorPlugin) -> None:
     """Render and run MkDocs, with the start and shutdown events the `mkdocs` CLI sends."""
     config.plugins.on_startup(command="build", dirty=False)
     try:
         mkdocs_build(config)
     except MkDocsException as error:
-        raise UserError(f"De site kon niet worden gebouwd: {error}") from None
+        raise UserError(plugin.failure or f"De site kon niet worden gebouwd: {error}") from None
     finally:
         config.plugins.on_shutdown()
 

@@ -46,6 +46,9 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
         self._result: RenderResult | None = None
         self._epoch_before: str | None = None
         self._epoch_set = False
+        self.failure: str | None = None
+        """The message of the last fatal problem, for callers that drive MkDocs themselves
+        (MkDocs logs a PluginError and raises a generic Abort)."""
 
     def preload(self, inputs: SiteInputs) -> None:
         """Use inputs already validated and computed (by `impactmonitor build`) once."""
@@ -54,6 +57,7 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
     # -- events ----------------------------------------------------------------------------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.failure = None
         inputs = self._inputs(config)
         self._result = result = self._render(inputs)
         config.docs_dir = str(result.docs_dir)
@@ -100,14 +104,14 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
             inputs, self._preloaded = self._preloaded, None
             return inputs
         if self.config.k_anonymity < 1:
-            raise PluginError(f"impactmonitor: k_anonymity moet minstens 1 zijn, niet "
-                              f"{self.config.k_anonymity}.")
+            raise self._fail(f"impactmonitor: k_anonymity moet minstens 1 zijn, niet "
+                             f"{self.config.k_anonymity}.")
         try:
             return load_inputs(_root(config), self.config.ref, self.config.k_anonymity)
         except InvalidData as invalid:
-            raise PluginError(f"{invalid.report.to_text()}\n{invalid.message}") from None
+            raise self._fail(f"{invalid.report.to_text()}\n{invalid.message}") from None
         except UserError as error:
-            raise PluginError(error.message) from None
+            raise self._fail(error.message) from None
 
     def _render(self, inputs: SiteInputs) -> RenderResult:
         if self._staging is None:
@@ -116,7 +120,11 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
         try:
             return render(inputs, self._staging / "docs")
         except UserError as error:
-            raise PluginError(error.message) from None
+            raise self._fail(error.message) from None
+
+    def _fail(self, message: str) -> PluginError:
+        self.failure = message
+        return PluginError(message)
 
     def _fix_build_date(self, epoch: int) -> None:
         """MkDocs reads SOURCE_DATE_EPOCH for the sitemap and gzip headers: set it to the

@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from generator.compute.formatting import format_period
 from generator.compute.lineage import TOTAL, Figure
 from generator.indicators.model import Definition
 from generator.site import charts, tables
 from generator.site.markup import number
 from generator.site.sitedata import SiteData
-from generator.site.words import cell_words
+from generator.site.words import category, cell_words
 
 @dataclass
 class PageState:
@@ -88,10 +89,18 @@ def breakdown_chart(state: PageState, definition: Definition, columns: Sequence[
     cells = state.site.cells(definition.id, region, period, columns)
     state.record(cells)
     chart_id = state.chart_id(f"{definition.id}-{'-'.join(columns)}-{region}")
-    title = (f"{definition.title} naar {' en '.join(columns)}, "
-             f"{state.site.region_name(region)}, tot en met {period}")
-    return Markup(charts.bar_chart(title, cells, category_key=columns[-1], unit=definition.unit,
-                                   chart_id=chart_id, horizontal=len(cells) > 6))
+    title = (f"{breakdown_title(definition, columns)}, {state.site.region_name(region)}, "
+             f"tot en met {format_period(period)}")
+    key = columns[-1]
+    labels = {cell: category(cell) for f in cells for k, cell in f.breakdown if k == key}
+    return Markup(charts.bar_chart(title, cells, category_key=key, unit=definition.unit,
+                                   chart_id=chart_id, horizontal=len(cells) > 6, labels=labels))
+
+
+def breakdown_title(definition: Definition, columns: Sequence[str]) -> str:
+    """`Matches met werkgevers naar sector`; a title that already says it is not repeated."""
+    by = f"naar {' en '.join(columns)}"
+    return definition.title if definition.title.lower().endswith(by) else f"{definition.title} {by}"
 
 
 def breakdown_table(state: PageState, definition: Definition, columns: Sequence[str],
@@ -116,7 +125,7 @@ def breakdown_table(state: PageState, definition: Definition, columns: Sequence[
                 state.record([figure])
         rows.append(row)
     header = [" en ".join(columns).capitalize()] + [site.region_name(s) for s in scopes]
-    caption = f"{definition.title} naar {' en '.join(columns)}, tot en met {period}"
+    caption = f"{breakdown_title(definition, columns)}, tot en met {format_period(period)}"
     return Markup(tables.figure_table(rows, header, caption=caption))
 
 
@@ -133,7 +142,8 @@ def scope_table(state: PageState, definition: Definition, periods: Sequence[str]
                 state.record([figure])
         rows.append(row)
     caption = f"{definition.title} per regio"
-    return Markup(tables.figure_table(rows, ["Regio", *periods], caption=caption))
+    header = ["Regio", *(format_period(p) for p in periods)]
+    return Markup(tables.figure_table(rows, header, caption=caption))
 
 
 @dataclass(frozen=True)

@@ -79,7 +79,8 @@ def find_editions(site_src: Path) -> list[EditionMeta]:
 
 def read_meta(path: Path, shown: str) -> EditionMeta:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # Every value as text: a sha of digits only must not become a number.
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     except yaml.YAMLError as error:
         raise UserError(f"{shown} is geen geldige YAML: {error}") from None
     if not isinstance(raw, dict):

@@ -72,7 +72,7 @@ def navigation(pages: list[Page]) -> list[Any]:
     for page in pages:
         if page.section is None:
             continue
-        entry = {page.title: page.source}
+        entry = {nav_title(page.title): page.source}
         if page.section == "":
             nav.append(entry)
         elif page.section in sections:
@@ -81,6 +81,13 @@ def navigation(pages: list[Page]) -> list[Any]:
             sections[page.section] = [entry]
             nav.append({page.section: sections[page.section]})
     return nav
+
+
+def nav_title(title: str) -> str:
+    """A title as the theme may print it unescaped (MkDocs does not escape navigation
+    titles, and Material's `striptags` would undo our escaping): without `<`, `>`, `&`.
+    Titles hold region names from the data; the page's own heading keeps them exactly."""
+    return " ".join(title.translate({ord(c): " " for c in "<>&"}).split())
 
 
 def sync(files: dict[str, bytes], folder: Path) -> None:

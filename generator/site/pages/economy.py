@@ -16,7 +16,7 @@ from generator.site.blocks import PageState
 from generator.site.economy import TORNADO_METRIC, EconomyView
 from generator.site.markup import declared, text
 from generator.site.pages import Output, Page, SiteInputs, page_state
-from generator.site.words import quarter_words, scope_words
+from generator.site.words import quarter_words
 
 SECTION = "Economisch effect"
 SOURCE = "economisch-effect/index.md"
@@ -49,7 +49,8 @@ def result_page(site: SiteInputs) -> Page:
                  "Onderzoeksvraag 6: wat is het economisch effect van de LLO Collectieven? De "
                  "monitor schat de maatschappelijke baten van de extra gewerkte uren van "
                  "deelnemers (een maatschappelijke kosten-batenanalyse, MKBA) en het effect op "
-                 "het bbp. Hoe dat werkt, staat in de [methode](methode.md).", ""]
+                 "het bbp." + (" Hoe dat werkt, staat in de [methode](methode.md)."
+                               if site.narrative.exists(METHOD) else ""), ""]
         models = [d for d in data.definitions if isinstance(d.rule, ModelRule)]
         view = data.economy
         if view is None or not models:
@@ -75,7 +76,7 @@ def scenario_section(state: PageState, definition: Definition, period: str) -> l
             continue
         extra = dict(figure.extra)
         rows.append(Markup("<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>")
-                    .format(text(scope_words(data, figure)),
+                    .format(text(data.region_name(scope)),
                             _scenario(state, figure, extra.get("laag")),
                             blocks.value(state, figure),
                             _scenario(state, figure, extra.get("hoog"))))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from generator.compute.formatting import format_period
 from generator.compute.lineage import TOTAL
 from generator.site import blocks, tables
 from generator.site.blocks import PageState
@@ -67,9 +68,9 @@ def metadata(edition: Edition) -> str:
         '<dl class="im-edition-meta"><dt>Soort</dt><dd>{kind}</dd>'
         '<dt>Gepubliceerd</dt><dd>{date}</dd>'
         '<dt>Cijfers</dt><dd>stand tot en met {period}, uit de gegevens van commit '
-        '<code>{commit}</code> ({ref})</dd></dl>').format(
+        '<code>{commit}</code>{ref}</dd></dl>').format(
         kind=KINDS[meta.kind], date=dutch_date(meta.date), period=quarter_words(data.latest),
-        commit=commit, ref=f"data_ref {meta.data_ref}"))
+        commit=commit, ref="" if meta.data_ref == commit else f" (tag {meta.data_ref})"))
 
 
 def strip_title(markdown: str) -> str:
@@ -93,7 +94,7 @@ def kpi_table(state: PageState) -> str:
                 state.record([figure])
         rows.append(row)
     return tables.figure_table(rows, ["Indicator", *(data.region_name(s) for s in scopes)],
-                               caption=f"Kernindicatoren tot en met {data.latest}")
+                               caption=f"Kernindicatoren tot en met {format_period(data.latest or '')}")
 
 
 def corrections_section(state: PageState, edition: Edition, live: SiteData) -> list[str]:
@@ -128,5 +129,5 @@ def correction_row(state: PageState, correction: Correction, live: SiteData) -> 
         current = blocks.value(PageState(live, state.source), new)
     return Markup('<tr><th scope="row">{title}</th><td>{who}</td><td>{period}</td>'
                   '<td>{old}</td><td>{new}</td></tr>').format(
-        title=title, who=who + (f" · {cell}" if cell else ""), period=old.period,
+        title=title, who=who + (f" · {cell}" if cell else ""), period=format_period(old.period),
         old=blocks.value(state, old), new=current)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from generator.compute.formatting import format_period
 from generator.compute.lineage import TOTAL
 from generator.indicators.model import Definition
 from generator.site import blocks, tables
@@ -118,6 +119,6 @@ def region_table(state: PageState, kpis: list[Definition]) -> str:
             if figure is not None:
                 state.record([figure])
         rows.append(row)
-    caption = f"Kernindicatoren per regio, tot en met {data.latest}"
+    caption = f"Kernindicatoren per regio, tot en met {format_period(data.latest or '')}"
     return tables.figure_table(rows, ["Indicator", *(data.region_name(s) for s in scopes)],
                                caption=caption)

@@ -6,6 +6,7 @@ the page shows it. Without a narrative the page still lists the indicators.
 
 from __future__ import annotations
 
+from generator.compute.formatting import format_period
 from generator.compute.lineage import TOTAL
 from generator.indicators.model import AttainmentRule, Definition
 from generator.site import blocks
@@ -68,7 +69,7 @@ def indicator_section(state: PageState, definition: Definition) -> str:
     parts = [f"### {text(definition.title)}", "", f"{text(definition.description)}", ""]
     headline = data.figure(definition.id, TOTAL, data.latest or "")
     if headline is not None:
-        parts += [f"Alle regio's samen, tot en met {data.latest}: "
+        parts += [f"Alle regio's samen, tot en met {format_period(data.latest or '')}: "
                   f"**{blocks.value(state, headline)}**. "
                   f"Definitie, doelen en kanttekeningen: "
                   f"{link(definition.title, indicator_source(definition.id))}.", ""]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from generator.compute.formatting import format_period
 from generator.compute.tables import REGION
 from generator.indicators.model import AttainmentRule
 from generator.site import blocks, tables
@@ -70,7 +71,7 @@ def overview_table(state: PageState, region: Region) -> str:
         state.record([f for f in (mine, total) if f is not None])
         rows.append([definition.title, mine, total if total is not None else "–"])
     return tables.figure_table(rows, ["Indicator", region.name, "Alle regio's samen"],
-                               caption=f"Stand tot en met {data.latest}")
+                               caption=f"Stand tot en met {format_period(data.latest or '')}")
 
 
 def context_section(state: PageState, region: Region) -> list[str]:
@@ -94,7 +95,8 @@ def context_section(state: PageState, region: Region) -> list[str]:
     return ["## Context", "",
             "Kenmerken van de regionale arbeidsmarkt zoals de regio ze levert (per kwartaal, "
             "niet opgeteld).", "",
-            tables.figure_table(rows, ["Kenmerk", *periods], caption="Regionale context"), "",
+            tables.figure_table(rows, ["Kenmerk", *(format_period(p) for p in periods)],
+                                caption="Regionale context"), "",
             "Bronnen: " + "; ".join(str(text(s)) for s in sources) + ".", ""]
 
 
@@ -116,7 +118,8 @@ def borging_section(site: SiteInputs, state: PageState, region: Region) -> list[
             f"{lead}(0 niet gestart, 1 in voorbereiding, 2 deels geregeld, 3 geregeld). "
             f"Zie {link(definition.title, indicator_source(BORGING))}.", "",
             tables.figure_table(rows, ["Aspect", "Stand", "Toelichting van de regio"],
-                                caption=f"Laatst gemelde stand per aspect, tot en met {data.latest}"),
+                                caption="Laatst gemelde stand per aspect, tot en met "
+                                        f"{format_period(data.latest)}"),
             ""]
 
 
@@ -142,7 +145,7 @@ def factors_section(state: PageState, region: Region) -> list[str]:
         return []
     parts = ["## Succes- en faalfactoren", "",
              "De vaakst genoemde factoren in gesprekken en interviews, tot en met "
-             f"{data.latest}. Vermeldingen zijn geen personen en geen gewicht.", ""]
+             f"{format_period(data.latest)}. Vermeldingen zijn geen personen en geen gewicht.", ""]
     for direction, heading in (("succes", "Succesfactoren"), ("belemmering", "Belemmeringen")):
         found = [f for f in cells if dict(f.breakdown).get("richting") == direction]
         found = sorted(found, key=lambda f: (f.value is None, -(f.value or 0), f.figure_id))
