@@ -6,7 +6,7 @@ The edge between I/O (snapshot, validator) and the pure engine; `kpi`, `diff` an
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from generator.compute.tables import Tables, load_tables
 from generator.contract import Quarter, quarter_range
 from generator.errors import UsageError, UserError
 from generator.indicators import Definition, load_definitions
+from generator.indicators.model import AttainmentRule
 from generator.sources import Snapshot, open_snapshot
 
 
@@ -83,6 +84,21 @@ def _compute(snapshot: Snapshot, tables: Tables, periods: list[str],
     definitions = load_definitions(snapshot.files)
     figures = compute(tables, definitions, periods, breakdowns=breakdowns)
     return Computation(snapshot, tables, definitions, figures, periods)
+
+
+def select_definitions(definitions: Sequence[Definition],
+                       indicators: Collection[str] | None) -> list[Definition]:
+    """The definitions of `indicators` (all when None) and those they read, in order.
+
+    For computing a few figures quickly (`trace`): attainment reads the figures of every
+    indicator with a target, so selecting it selects them too.
+    """
+    if indicators is None:
+        return list(definitions)
+    wanted = set(indicators)
+    if any(isinstance(d.rule, AttainmentRule) for d in definitions if d.id in wanted):
+        wanted |= {d.id for d in definitions if d.targets}
+    return [d for d in definitions if d.id in wanted]
 
 
 def all_periods(tables: Tables) -> list[str]:

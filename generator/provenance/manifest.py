@@ -1,0 +1,124 @@
+"""The machine-readable manifest of a build: every figure with its value and inputs.
+
+Published inside the protected site; `verify` rebuilds from the commit it names and
+compares (`compare.py`). Serialised with sorted keys so that two builds of the same
+commit give the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from generator.compute.lineage import Figure, SourceRows
+from generator.compute.pipeline import Computation
+from generator.provenance.environment import commit_date
+from generator.provenance.ranges import compact_ranges
+
+MANIFEST_VERSION = 1
+"""Raised when the shape changes in a way a reader of an older manifest would misread."""
+SUPPRESSED_KEY = "onderdrukt"
+"""Named as the site names it: the entry of a suppressed cell carries this, not its value."""
+
+
+def build_manifest(computation: Computation, *, code_commit: str | None,
+                   tool_versions: Mapping[str, str], validation: Mapping[str, Any],
+                   figures: Sequence[Figure] | None = None,
+                   build_date: str | None = None) -> dict[str, Any]:
+    """All figures of a build with its commits, date, tools and validation result.
+
+    `figures` are those the site shows (after disclosure control, with derived figures);
+    by default the computation's own. `build_date` defaults to the committer date of the
+    data commit (`environment.commit_date`), never the clock, so a rebuild gives the same.
+    """
+    snapshot = computation.snapshot
+    if build_date is None:
+        build_date = commit_date(snapshot.root, snapshot.commit)
+    chosen = computation.figures if figures is None else figures
+    entries = {figure.figure_id: figure_entry(figure) for figure in chosen}
+    return {
+        "manifest_version": MANIFEST_VERSION,
+        "data_commit": snapshot.commit,
+        "data_ref": snapshot.ref,
+        "code_commit": code_commit,
+        "build_date": build_date,
+        "tool_versions": dict(tool_versions),
+        "validation": dict(validation),
+        "periods": list(computation.periods),
+        "definitions": {d.id: {"version": d.version, "file": d.file, "blob": d.blob,
+                               "title": d.title}
+                        for d in computation.definitions},
+        "figure_count": len(entries),
+        "figures": entries,
+    }
+
+
+def figure_entry(figure: Figure) -> dict[str, Any]:
+    """One figure as the manifest (and `trace --format json`) shows it.
+
+    A suppressed cell keeps its id, files and blob ids and its text details (why it is
+    hidden, free-text labels), but not its value, its numeric details or its rows:
+    counting rows can give a small count away.
+    """
+    hidden = figure.suppressed
+    return {
+        "id": figure.figure_id,
+        "indicator": figure.indicator,
+        "version": figure.version,
+        "region": figure.region,
+        "period": figure.period,
+        "breakdown": dict(figure.breakdown),
+        "unit": figure.unit,
+        "value": None if hidden else figure.value,
+        SUPPRESSED_KEY: hidden,
+        "data_commit": figure.commit,
+        "inputs": [input_entry(source, with_rows=not hidden) for source in figure.sources],
+        "details": {key: _plain(value) for key, value in figure.extra
+                    if not hidden or is_text_detail(value)},
+    }
+
+
+def input_entry(source: SourceRows, *, with_rows: bool = True) -> dict[str, Any]:
+    """A source file: path, Git blob id and its rows as `2-14,20` (or null).
+
+    Runs as text rather than a list of numbers: a build's rows are ~200,000 numbers and
+    the manifest is published encrypted, where nothing compresses it.
+    """
+    rows = compact_ranges(source.rows) if with_rows else None
+    return {"file": source.file, "blob": source.blob, "rows": rows}
+
+
+def validation_summary(report: Any) -> dict[str, Any]:
+    """The part of a validation report (`generator.validate.report.Report`) a build states."""
+    return {"valid": report.valid, "errors": len(report.errors),
+            "warnings": len(report.warnings), "files_checked": report.files_checked}
+
+
+def manifest_json(manifest: Mapping[str, Any]) -> str:
+    """Canonical text: sorted keys, UTF-8 as is, one space indent, no NaN, final newline."""
+    return json.dumps(manifest, sort_keys=True, ensure_ascii=False, indent=1,
+                      allow_nan=False) + "\n"
+
+
+def manifest_sha256(manifest: Mapping[str, Any]) -> str:
+    """SHA-256 of the canonical text: one line that pins a whole build's figures."""
+    return hashlib.sha256(manifest_json(manifest).encode("utf-8")).hexdigest()
+
+
+def _plain(value: Any) -> Any:
+    """Details as JSON: pairs become objects (free-text labels), other tuples lists."""
+    if isinstance(value, tuple):
+        if value and all(isinstance(v, tuple) and len(v) == 2 and isinstance(v[0], str)
+                         for v in value):
+            return {k: _plain(v) for k, v in value}
+        return [_plain(v) for v in value]
+    return value
+
+
+def is_text_detail(value: Any) -> bool:
+    """Text, or pairs of text (labels): what a suppressed cell's details may keep."""
+    if isinstance(value, tuple):
+        return all(is_text_detail(v) for v in value)
+    return isinstance(value, str)

@@ -1,0 +1,121 @@
+"""Audit pages: one per indicator and scope at the site's paths, an anchor per figure, rows
+as ranges, forge links only when a repository URL is set, no value for a suppressed cell."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from urllib.parse import unquote
+
+import pytest
+
+from generator.compute.pipeline import Computation
+from generator.provenance.audit import MAX_LINKED_RANGES, audit_pages, rows_markdown
+from generator.site.urls import audit_page, audit_url, source_to_url
+
+REPO = "https://github.com/llo-collectief/impactmonitor"
+ANCHOR = re.compile(r'<a id="([^"]+)"></a>')
+
+
+@pytest.fixture(scope="module")
+def pages(handmade: Computation) -> dict[str, str]:
+    return audit_pages(handmade, repo_url=None, code_commit="c0de" * 10,
+                       tool_versions={"impactmonitor": "0.1.0"})
+
+
+@pytest.fixture(scope="module")
+def linked(handmade: Computation) -> dict[str, str]:
+    return audit_pages(handmade, repo_url=REPO + "/")
+
+
+def entry(pages: dict[str, str], figure_id: str) -> str:
+    """The lines of one figure's entry: from its anchor to the next one."""
+    indicator, region = figure_id.split(".")[:2]
+    page = pages[audit_page(indicator, region)]
+    start = page.index(f'<a id="{figure_id}"></a>')
+    end = page.find("<a id=", start + 1)
+    return page[start:end if end > 0 else None]
+
+
+def test_one_page_per_indicator_and_scope(handmade: Computation, pages: dict[str, str]) -> None:
+    scopes = {(f.indicator, f.region) for f in handmade.figures}
+    assert set(pages) == {audit_page(i, r) for i, r in scopes}
+    assert all(path.startswith("audit/") and path.endswith(".md") for path in pages)
+
+
+def test_an_anchor_for_every_figure_where_the_site_links(handmade: Computation,
+                                                         pages: dict[str, str]) -> None:
+    anchors = Counter((path, a) for path, page in pages.items() for a in ANCHOR.findall(page))
+    assert all(n == 1 for n in anchors.values())
+    assert sorted(a for _, a in anchors) == sorted(f.figure_id for f in handmade.figures)
+    for figure in handmade.figures:
+        path = audit_page(figure.indicator, figure.region)
+        assert (path, figure.figure_id) in anchors
+        url, _, fragment = audit_url(figure).partition("#")
+        assert (url, unquote(fragment)) == (source_to_url(path), figure.figure_id)
+
+
+def test_an_entry_holds_value_version_files_blobs_rows_and_command(
+        handmade: Computation, pages: dict[str, str]) -> None:
+    figure_id = "deelnemers_bereikt.totaal.2023-Q4.fase=pilot"
+    figure = next(f for f in handmade.figures if f.figure_id == figure_id)
+    text = entry(pages, figure_id)
+    assert "**50** (`50`)" in text and "indicator `deelnemers_bereikt` versie 1" in text
+    for source in figure.sources:
+        assert f"`{source.file}`, blob `{source.blob}`: rijen " in text
+    assert f"`impactmonitor trace {figure_id} --ref {handmade.snapshot.commit}`" in text
+    page = pages[audit_page("deelnemers_bereikt", "totaal")]
+    assert f"`{handmade.snapshot.commit[:12]}`" in page and "`c0dec0dec0de`" in page
+    assert "impactmonitor 0.1.0" in page and "definitie versie 1" in page
+
+
+def test_rows_are_compressed_to_ranges(handmade: Computation, pages: dict[str, str]) -> None:
+    figure = next(f for f in handmade.figures
+                  if any(len(s.rows) > 2 and s.rows[-1] - s.rows[0] + 1 == len(s.rows)
+                         for s in f.sources))
+    source = next(s for s in figure.sources if len(s.rows) > 2)
+    assert f"rijen {source.rows[0]}–{source.rows[-1]}" in entry(pages, figure.figure_id)
+
+
+def test_rows_markdown_hand_cases() -> None:
+    assert rows_markdown([2, 3, 4, 20], None) == "2–4, 20"
+    url = f"{REPO}/blob/abc/data/noord/instroom.csv"
+    assert rows_markdown([2, 3, 4, 20], url) == f"[2–4]({url}#L2-L4), [20]({url}#L20)"
+    many = list(range(2, 2 * (MAX_LINKED_RANGES + 2) + 2, 2))  # 2, 4, 6, ...: one run each
+    text = rows_markdown(many, url)
+    assert text.count("](") == MAX_LINKED_RANGES + 1  # the runs linked, then the file once
+    assert text.endswith(f"{many[-2]}, {many[-1]} ([bestand]({url}))")
+
+
+def test_forge_links_at_the_data_commit_only_when_a_repo_url_is_set(
+        handmade: Computation, pages: dict[str, str], linked: dict[str, str]) -> None:
+    assert not any("](http" in page for page in pages.values())
+    commit = handmade.snapshot.commit
+    figure = next(f for f in handmade.figures if f.figure_id == "verbetering_taal.noord.2023-Q4")
+    text = entry(linked, figure.figure_id)
+    for source in figure.sources:
+        assert f"({REPO}/blob/{commit}/{source.file}#L{source.rows[0]}" in text
+    links = re.findall(r"\]\((https://[^)]+)\)", "".join(linked.values()))
+    assert links and all(
+        re.fullmatch(rf"{re.escape(REPO)}/(blob/{commit}/data/[\w/.-]+\.csv(#L\d+(-L\d+)?)?"
+                     rf"|commit/{commit})", link) for link in links)
+
+
+def test_a_suppressed_entry_says_so_without_the_value(handmade: Computation) -> None:
+    figure = next(f for f in handmade.figures if f.breakdown and f.value and f.value > 1000
+                  and f.sources)
+    hidden = replace(figure, suppressed=True,
+                     extra=(("onderdrukking", "klein aantal"), ("onderdrukking_k", 5),
+                            ("hoog", figure.value)))
+    pages = audit_pages(handmade, repo_url=REPO, figures=[hidden])
+    text = entry(pages, figure.figure_id)
+    assert "onderdrukt: Niet getoond: een klein aantal (minder dan 5)" in text
+    assert str(figure.value) not in text and "rijen niet getoond (onderdrukte cel)" in text
+    assert "#L" not in text and "hoog" not in text
+    assert all(f"blob `{s.blob}`" in text for s in figure.sources)
+
+
+def test_an_editions_tree_has_its_own_root(handmade: Computation) -> None:
+    pages = audit_pages(handmade, repo_url=None, audit_root="edities/tussenrapport-2024/")
+    assert all(p.startswith("edities/tussenrapport-2024/audit/") for p in pages)
