@@ -44,8 +44,8 @@ _QUARTER_FORM = "jaar, streepje, hoofdletter Q en het kwartaalnummer"
 
 DECIMAL_COMMA = declare(
     "decimal-comma", "Komma als decimaalteken",
-    "'{value}' in kolom {field} gebruikt een komma als decimaalteken. Het contract "
-    "vraagt een punt: schrijf {suggestion}. " + _HOW_TO_FIX_NUMBERS)
+    "'{value}' in kolom {field} gebruikt een komma als decimaalteken. {advice} "
+    + _HOW_TO_FIX_NUMBERS)
 THOUSANDS_SEPARATOR = declare(
     "thousands-separator", "Scheidingsteken voor duizendtallen",
     "'{value}' in kolom {field} bevat een scheidingsteken voor duizendtallen ({reason}). "
@@ -141,7 +141,7 @@ def malformed_header(rel: str) -> Problem:
 def more_problems(rel: str, code: Code, count: int, field: str | None = None) -> Problem:
     """The summary that replaces problems beyond MAX_PER_COLUMN of one kind."""
     where = f" in kolom {field}" if field else ""
-    return problem(MORE_PROBLEMS, rel, None, field, count=count, repeated=code.code,
+    return problem(MORE_PROBLEMS, rel, None, field, count=count, repeated=code.title,
                    where=where, limit=MAX_PER_COLUMN)
 
 
@@ -192,7 +192,12 @@ def _check_number(kind: str, text: str) -> Hit | None:
         if kind == "integer" and _COMMA_THOUSANDS.match(text):
             return THOUSANDS_SEPARATOR, _thousands(kind, text.replace(",", ""))
         if _DECIMAL_COMMA.match(text):
-            return DECIMAL_COMMA, {"suggestion": text.replace(".", "").replace(",", ".")}
+            if kind == "integer":
+                # A count has no decimals at all: 1.5 would only swap one error for another.
+                return DECIMAL_COMMA, {"advice": "Deze kolom vraagt een geheel getal (een "
+                                                 "aantal): vul het aantal in zonder decimalen."}
+            suggestion = text.replace(".", "").replace(",", ".")
+            return DECIMAL_COMMA, {"advice": f"Het contract vraagt een punt: schrijf {suggestion}."}
     if _SPACE_THOUSANDS.match(text):
         plain = re.sub(r"[ \u00a0\u202f]", "", text).replace(",", ".")
         return THOUSANDS_SEPARATOR, _thousands(kind, plain)

@@ -38,18 +38,21 @@ MAX_HIGH_BYTE_SHARE = 0.30
 """Shares of odd bytes above which a non-UTF-8 file is taken for binary, not text."""
 
 _SAVE_AS_CSV = (
-    "Sla het bestand op als CSV: in LibreOffice Calc via Bestand > Opslaan als, "
-    "bestandstype 'Tekst CSV (.csv)', 'Filterinstellingen bewerken' aangevinkt, tekenset "
-    "'Unicode (UTF-8)' en veldscheidingsteken ','; in Excel via Opslaan als > 'CSV UTF-8 "
-    "(door komma's gescheiden)', waarbij Nederlandse Excel een ';' schrijft zolang het "
-    "lijstscheidingsteken van Windows (Landinstellingen > Aanvullende instellingen) ';' is.")
+    "Sla het bestand op als CSV. Het eenvoudigst gaat dat in LibreOffice Calc: Bestand > "
+    "Opslaan als, bestandstype 'Tekst CSV (.csv)', 'Filterinstellingen bewerken' "
+    "aangevinkt, tekenset 'Unicode (UTF-8)' en veldscheidingsteken ','. In Excel: Opslaan "
+    "als > 'CSV UTF-8 (door komma's gescheiden)'; Nederlandse Excel schrijft dan toch ';' "
+    "zolang Windows dat als lijstscheidingsteken heeft. Zet dat om via Configuratiescherm > "
+    "Klok en regio > Regio > Aanvullende instellingen: lijstscheidingsteken ',' en "
+    "decimaalteken '.'. Zie ook de handleiding, 'Opslaan als CSV'.")
 
 NOT_A_FILE = declare(
     "not-a-regular-file", "Geen gewoon bestand",
     "Dit is geen gewoon bestand maar {kind}. Lever een gewoon CSV-bestand.")
 UNREADABLE_FILE = declare(
     "file-unreadable", "Bestand niet te openen",
-    "Het bestand kan niet worden geopend ({reason}).")
+    "Het bestand kan niet worden geopend (technische melding: {reason}). Controleer of het "
+    "niet nog open staat in een ander programma en of u het mag lezen, en probeer opnieuw.")
 TOO_LARGE = declare(
     "file-too-large", "Bestand te groot",
     "Het bestand is {size_mb} MB; de grens is {limit_mb} MB. Een levering bevat alleen "
@@ -73,7 +76,7 @@ UTF16 = declare(
 BOM = declare(
     "utf8-bom", "Onzichtbaar BOM-teken vooraan",
     "Het bestand begint met een BOM, een onzichtbaar teken dat Excel bij 'CSV UTF-8' "
-    "vooraan zet. Deze controle leest het bestand goed, maar andere programma's zien het "
+    "vooraan zet. De levering wordt zo geaccepteerd, maar andere programma's zien het "
     "als deel van de eerste kolomnaam. Sla het zonder BOM op: in LibreOffice als Tekst "
     "CSV met tekenset 'Unicode (UTF-8)', of in Kladblok via Opslaan als, codering 'UTF-8' "
     "(niet 'UTF-8 met BOM').",
@@ -93,7 +96,8 @@ MISSING_HEADER = declare(
 MISSING_COLUMN = declare(
     "missing-column", "Kolom ontbreekt",
     "De kolom {field} ontbreekt. Rij 1 moet precies deze kolommen bevatten, in deze "
-    "volgorde: {columns}. Heeft de kolom geen waarden, laat hem dan leeg maar lever hem wel.")
+    "volgorde: {columns}. Ook een kolom die in dit kwartaal leeg mag blijven, levert u "
+    "mee (met alleen de kolomnaam in rij 1).")
 EXTRA_COLUMN = declare(
     "extra-column", "Kolom buiten het contract",
     "De kolom {label} hoort niet bij het contract.{hint} Alleen de kolommen van het "

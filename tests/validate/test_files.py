@@ -388,7 +388,7 @@ def test_same_problem_many_times_is_summarised(tmp_path: Path) -> None:
     assert flat == [(K, row, "bedrag_eur", "thousands-separator") for row in range(2, 27)] + [
         (K, None, "bedrag_eur", "more-problems")]
     assert readable is True
-    assert messages[-1].startswith("Nog 5 keer 'thousands-separator' in kolom bedrag_eur")
+    assert messages[-1].startswith("Nog 5 keer 'Scheidingsteken voor duizendtallen' in kolom bedrag_eur")
 
 
 # --- a broken quote -----------------------------------------------------------------------
