@@ -50,7 +50,7 @@ def build_site(root: Path, out: Path, ref: str | None = None) -> BuildResult:
         config = _config(root, staging)
         plugin = _plugin(config)
         inputs = load_inputs(root, ref if ref is not None else plugin.config.ref,
-                             plugin.config.k_anonymity)
+                             plugin.config.k_anonymity, plugin.config.repo_url)
         plugin.preload(inputs)
         _html(config, plugin)
         publish(staging, out)

@@ -107,7 +107,8 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
             raise self._fail(f"impactmonitor: k_anonymity moet minstens 1 zijn, niet "
                              f"{self.config.k_anonymity}.")
         try:
-            return load_inputs(_root(config), self.config.ref, self.config.k_anonymity)
+            return load_inputs(_root(config), self.config.ref, self.config.k_anonymity,
+                               self.config.repo_url)
         except InvalidData as invalid:
             raise self._fail(f"{invalid.report.to_text()}\n{invalid.message}") from None
         except UserError as error:

@@ -20,7 +20,8 @@ from generator.sources import open_snapshot
 SITE_SRC = "site_src"
 
 
-def load_inputs(root: Path, ref: str | None = None, k: int = 5) -> SiteInputs:
+def load_inputs(root: Path, ref: str | None = None, k: int = 5,
+                repo_url: str | None = None) -> SiteInputs:
     """Validate the data at `ref` (working tree when None), compute, load the editions.
 
     Raises InvalidData (with the validator's report) when the data do not validate, and
@@ -38,4 +39,4 @@ def load_inputs(root: Path, ref: str | None = None, k: int = 5) -> SiteInputs:
     info = gather(root, snapshot, report.summary(),
                   tuple(f"{p.file}: {p.message}" for p in report.warnings))
     example = is_example(live) or any(is_example(e.data) for e in editions)
-    return SiteInputs(root, live, editions, info, Narrative(root / SITE_SRC), example)
+    return SiteInputs(root, live, editions, info, Narrative(root / SITE_SRC), example, repo_url)

@@ -10,6 +10,7 @@ removed, so `mkdocs serve` sees exactly what changed and the folder never holds 
 
 from __future__ import annotations
 
+import json
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,7 +58,7 @@ def render(site: SiteInputs, docs_dir: Path) -> RenderResult:
 def collect(outputs: list[Output]) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     for output in outputs:
-        path, content = ((output.source, output.markdown.encode("utf-8"))
+        path, content = ((output.source, titled(output).encode("utf-8"))
                          if isinstance(output, Page) else (output.path, output.content))
         if path in files:
             raise ValueError(f"two outputs for {path}")  # a bug in a page builder
@@ -84,10 +85,20 @@ def navigation(pages: list[Page]) -> list[Any]:
 
 
 def nav_title(title: str) -> str:
-    """A title as the theme may print it unescaped (MkDocs does not escape navigation
-    titles, and Material's `striptags` would undo our escaping): without `<`, `>`, `&`.
-    Titles hold region names from the data; the page's own heading keeps them exactly."""
-    return " ".join(title.translate({ord(c): " " for c in "<>&"}).split())
+    """A title as the theme prints it: unescaped (MkDocs does not escape navigation titles
+    or `page.meta.title`, and Material's `striptags` on a heading's title would undo our
+    escaping). So without `<`, `>`, `&` and `"`. Titles hold region names from the data;
+    the page's own heading shows them exactly, escaped."""
+    return " ".join(title.translate({ord(c): " " for c in '<>&"'}).split())
+
+
+def titled(page: Page) -> str:
+    """The page's Markdown with its safe title in the front matter, so that no theme ever
+    takes the title from the (data-bearing) first heading."""
+    line = f"title: {json.dumps(nav_title(page.title), ensure_ascii=False)}\n"
+    if page.markdown.startswith("---\n"):
+        return "---\n" + line + page.markdown[4:]
+    return f"---\n{line}---\n\n{page.markdown}"
 
 
 def sync(files: dict[str, bytes], folder: Path) -> None:

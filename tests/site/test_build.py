@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import filecmp
 import gzip
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 from generator.cli import main
 from generator.mkdocs_plugin.build import build_site
 from tests.fixtures.handmade_repo import commit_all, git, set_cell
-from tests.site.conftest import REPO_ROOT, page, site_repo, write
+from tests.site.conftest import page, site_repo, write
 
 
 def same_tree(a: Path, b: Path) -> list[str]:
@@ -96,8 +97,13 @@ def test_data_cannot_inject_html(tmp_path: Path) -> None:
 
 
 def test_plain_mkdocs_build_with_the_repositorys_configuration(tmp_path: Path) -> None:
+    root, scratch = tmp_path / "repo", tmp_path / "tmp"
+    site_repo(root)  # the hand-made data with a copy of the repository's mkdocs.yml
+    scratch.mkdir()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir",
-                             str(tmp_path / "site")], cwd=REPO_ROOT, capture_output=True, text=True)
+                             str(tmp_path / "site")], cwd=root, capture_output=True, text=True,
+                            env={**os.environ, "TMPDIR": str(scratch)})
     assert result.returncode == 0, result.stderr
     assert "Kernindicatoren" in page(tmp_path / "site", "")
-    assert (tmp_path / "site" / "regios" / "voorbeeld-noord" / "index.html").is_file()
+    assert (tmp_path / "site" / "regios" / "noord" / "index.html").is_file()
+    assert list(scratch.iterdir()) == []  # the plugin's staging folder is gone

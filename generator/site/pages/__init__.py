@@ -52,6 +52,8 @@ class SiteInputs:
     info: BuildInfo
     narrative: Narrative
     example: bool
+    repo_url: str | None = None
+    """The repository on the forge, for links from audit entries to data rows."""
 
 
 @contextmanager
@@ -63,7 +65,7 @@ def page_state(site: SiteData, source: str, audit_root: str = "") -> Iterator[Pa
 def builders() -> list[Callable[[SiteInputs], list[Output]]]:
     # Imported here so that a page module may import from this package.
     from generator.site.pages import (
-        buildinfo, economy, editions, guide, home, indicators, questions, regions,
+        audit, buildinfo, economy, editions, guide, home, indicators, questions, regions,
     )
     return [home.build, questions.build, regions.build, indicators.build, economy.build,
-            editions.build, guide.build, buildinfo.build]
+            editions.build, guide.build, buildinfo.build, audit.build]
