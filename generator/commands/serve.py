@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import logging
+import signal
 from pathlib import Path
 
 from generator.mkdocs_plugin.build import serve_site
@@ -18,5 +20,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # MkDocs' own lines ("Serving on ...", rebuilds, errors) are what a previewer reads.
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-8s %(message)s"))
+    logging.getLogger("mkdocs").addHandler(handler)
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    # Stopped by a service manager (SIGTERM) as by Ctrl-C: the staging folder is removed.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     serve_site(find_root(Path.cwd()), args.dev_addr)
     return 0

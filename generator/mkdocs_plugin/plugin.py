@@ -8,6 +8,9 @@
 - `on_post_build`: the after-HTML steps (the editions' PDFs) get the edition pages.
 - `on_shutdown`: remove the staging folder.
 
+In `mkdocs serve` the audit pages are left out unless `serve_audit` is set: they are most
+of the Markdown, and a researcher previewing a narrative wants a quick rebuild.
+
 Fatal problems (invalid data, a broken narrative or edition) are `PluginError`s.
 """
 
@@ -46,6 +49,7 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
         self._result: RenderResult | None = None
         self._epoch_before: str | None = None
         self._epoch_set = False
+        self._command = "build"
         self.failure: str | None = None
         """The message of the last fatal problem, for callers that drive MkDocs themselves
         (MkDocs logs a PluginError and raises a generic Abort)."""
@@ -55,6 +59,9 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
         self._preloaded = inputs
 
     # -- events ----------------------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.failure = None
@@ -119,7 +126,8 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
             # Kept across rebuilds of `mkdocs serve`: only changed files are rewritten.
             self._staging = Path(tempfile.mkdtemp(prefix="impactmonitor-docs-"))
         try:
-            return render(inputs, self._staging / "docs")
+            audit = self._command != "serve" or self.config.serve_audit
+            return render(inputs, self._staging / "docs", audit=audit)
         except UserError as error:
             raise self._fail(error.message) from None
 

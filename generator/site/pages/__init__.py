@@ -62,10 +62,13 @@ def page_state(site: SiteData, source: str, audit_root: str = "") -> Iterator[Pa
         yield PageState(site, source)
 
 
-def builders() -> list[Callable[[SiteInputs], list[Output]]]:
+def builders(audit: bool = True) -> list[Callable[[SiteInputs], list[Output]]]:
+    """Every page builder; `audit=False` leaves out the audit pages (a quick preview)."""
     # Imported here so that a page module may import from this package.
     from generator.site.pages import (
-        audit, buildinfo, economy, editions, guide, home, indicators, questions, regions,
+        audit as audit_pages, buildinfo, economy, editions, guide, home, indicators, questions,
+        regions,
     )
-    return [home.build, questions.build, regions.build, indicators.build, economy.build,
-            editions.build, guide.build, buildinfo.build, audit.build]
+    found = [home.build, questions.build, regions.build, indicators.build, economy.build,
+             editions.build, guide.build, buildinfo.build]
+    return found + [audit_pages.build] if audit else found
