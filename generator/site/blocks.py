@@ -76,9 +76,11 @@ def trend_chart(state: PageState, definition: Definition, scopes: Sequence[str],
     for found in series.values():
         state.record(found)
     target = target_for_chart(site, definition) if TOTAL in scopes else None
-    if len(scopes) == 1 and scopes[0] != TOTAL:
-        target = next((t.value for t in definition.targets if t.scope == "per_regio"
-                       and t.phase in (None, (site.region(scopes[0]) or _NO_REGION).fase)), None)
+    if len(scopes) == 1 and scopes[0] != TOTAL:  # one region: its own target, if any
+        region = site.region(scopes[0])
+        phase = region.fase if region else None
+        target = next((t.value for t in definition.targets
+                       if t.scope == "per_regio" and t.phase in (None, phase)), None)
     chart_id = state.chart_id(f"{definition.id}-verloop")
     return Markup(charts.line_chart(title or f"{definition.title}: verloop per kwartaal", series,
                                     unit=definition.unit, target=target, chart_id=chart_id))
@@ -145,10 +147,3 @@ def scope_table(state: PageState, definition: Definition, periods: Sequence[str]
     header = ["Regio", *(format_period(p) for p in periods)]
     return Markup(tables.figure_table(rows, header, caption=caption))
 
-
-@dataclass(frozen=True)
-class _NoRegion:
-    fase: str | None = None
-
-
-_NO_REGION = _NoRegion()

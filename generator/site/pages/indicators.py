@@ -6,13 +6,15 @@ import re
 
 from markupsafe import Markup, escape
 
-from generator.indicators.model import Definition
+from generator.compute.attainment import TARGET_KEY
+from generator.compute.formatting import format_period
+from generator.indicators.model import AttainmentRule, Definition
 from generator.site import blocks, tables
 from generator.site.blocks import PageState
 from generator.site.markup import declared, indicator_source, link, question_source, text
 from generator.site.pages import Download, Output, Page, SiteInputs, page_state
 from generator.site.rulewords import rule_words
-from generator.site.words import UNIT_WORDS, quarter_words
+from generator.site.words import UNIT_WORDS, quarter_words, scope_words
 
 SECTION = "Indicatoren"
 TABLE_QUARTERS = 4
@@ -49,6 +51,8 @@ def indicator_page(site: SiteInputs, definition: Definition) -> Page:
             parts += ["## Kanttekeningen", ""]
             parts += [f"- {text(caveat)}" for caveat in definition.caveats]
             parts.append("")
+        if isinstance(definition.rule, AttainmentRule) and data.latest:
+            parts += ["## Stand per doel", "", attainment_table(state, definition), ""]
         if data.latest and data.series(definition.id, "totaal"):
             periods = data.periods[-TABLE_QUARTERS:]
             parts += ["## Verloop", "", blocks.trend_chart(state, definition, data.scopes()), "",
@@ -109,6 +113,20 @@ def targets_section(definition: Definition) -> list[str]:
             parts.append(f"- {shown}. Bron: {text(e.source)}. {text(e.note)}")
         parts.append("")
     return parts
+
+
+def attainment_table(state: PageState, definition: Definition) -> str:
+    """Each target's attainment at the latest quarter, named by what it measures."""
+    data = state.site
+    found = [f for f in data.indicator_figures(definition.id) if f.period == data.latest]
+    rows: list[list] = []
+    for figure in found:
+        measured = data.definition(dict(figure.breakdown).get(TARGET_KEY, ""))
+        title = measured.title if measured else figure.indicator
+        rows.append([f"{title}, {scope_words(data, figure)}", figure])
+    state.record(found)
+    return tables.figure_table(rows, ["Doel", "Bereikt"],
+                               caption=f"Doelbereik tot en met {format_period(data.latest or '')}")
 
 
 def breakdown_sections(state: PageState, definition: Definition) -> list[str]:
