@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from generator.site import pdf
+
 AfterHtml = Callable[[Path, Sequence[Path]], None]
 
-STEPS: tuple[AfterHtml, ...] = ()
+STEPS: tuple[AfterHtml, ...] = (pdf.print_editions,)
 
 
 def after_html(site_dir: Path, edition_pages: Sequence[Path]) -> None:

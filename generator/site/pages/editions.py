@@ -20,6 +20,7 @@ from generator.site.editions import KINDS, Correction, Edition, corrections
 from generator.site.example import is_example
 from generator.site.markup import text
 from generator.site.pages import Output, Page, SiteInputs, page_state
+from generator.site.pdf import pdf_name
 from generator.site.sitedata import SiteData
 from generator.site.urls import audit_tree, edition_root
 from generator.site.words import cell_words, quarter_words, scope_words, short_sha
@@ -68,9 +69,14 @@ def metadata(edition: Edition) -> str:
         '<dl class="im-edition-meta"><dt>Soort</dt><dd>{kind}</dd>'
         '<dt>Gepubliceerd</dt><dd>{date}</dd>'
         '<dt>Cijfers</dt><dd>stand tot en met {period}, uit de gegevens van commit '
-        '<code>{commit}</code>{ref}</dd></dl>').format(
+        '<code>{commit}</code>{ref}</dd>'
+        # The PDF step (generator/site/pdf.py) writes this file, or replaces the link with
+        # a note when it could not.
+        '<dt>PDF</dt><dd class="im-edition-pdf"><a href="{pdf}" type="application/pdf">'
+        '{title} als PDF</a></dd></dl>').format(
         kind=KINDS[meta.kind], date=dutch_date(meta.date), period=quarter_words(data.latest),
-        commit=commit, ref="" if meta.data_ref == commit else f" (tag {meta.data_ref})"))
+        commit=commit, ref="" if meta.data_ref == commit else f" (tag {meta.data_ref})",
+        pdf=pdf_name(meta.slug), title=meta.title))
 
 
 def strip_title(markdown: str) -> str:

@@ -1,0 +1,162 @@
+"""The report editions as PDF, printed by headless Chromium after MkDocs (a `hooks.STEPS` step).
+
+Each edition page `edities/<slug>/index.html` becomes `edities/<slug>/<slug>.pdf`; the page
+already links there (`pages/editions.py`). The charts are drawn by JavaScript, so the PDF
+comes from a real browser and the site's print stylesheet, not from the Markdown.
+
+- Chromium is found through `IMPACTMONITOR_CHROMIUM` (when set, only that path: CI and the
+  tests can switch PDFs off) or on PATH. Without it the build prints one line and goes on;
+  a page whose PDF could not be made says "PDF niet beschikbaar in deze build" instead of
+  linking to a missing file.
+- The site is served from a loopback server under a fixed made-up host (`HOST`), so the
+  links Chromium writes into the PDF name neither the builder's folders nor a random port,
+  and the PDF's dates are set to the build date (`SOURCE_DATE_EPOCH`, set by the plugin
+  while it builds). Two builds of one commit then give the same PDF bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ENV = "IMPACTMONITOR_CHROMIUM"
+NAMES = ("chromium", "chromium-browser", "google-chrome")
+HOST = "impactmonitor.invalid"
+"""Reserved for names that never resolve (RFC 2606): Chromium maps it to our server only."""
+UNAVAILABLE = "PDF niet beschikbaar in deze build"
+LINK_CELL = re.compile(r'<dd class="im-edition-pdf">.*?</dd>', re.S)
+PDF_DATE = re.compile(rb"(/(?:CreationDate|ModDate) \(D:)(\d{14})")
+TIMEOUT = 120
+"""Seconds for one page; a hung browser must not hang the build."""
+VIRTUAL_TIME_MS = 15_000
+"""Virtual time for scripts and assets before printing; advances instantly when the page idles."""
+
+FLAGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-first-run", "--no-default-browser-check", "--no-pdf-header-footer",
+    # charts.js redraws at 680 px to print; a window a little wider keeps the screen layout
+    # from switching to Material's narrow (mobile) one.
+    "--window-size=800,1200",
+)
+
+
+def pdf_name(slug: str) -> str:
+    """The PDF of an edition, beside its page: the name the page links to."""
+    return f"{slug}.pdf"
+
+
+def print_editions(site_dir: Path, edition_pages: Sequence[Path]) -> None:
+    """The after-HTML step: a PDF for every edition page, or a clear line why not."""
+    if not edition_pages:
+        return
+    chromium, why_not = find_chromium()
+    if chromium is None:
+        say(f"{why_not}; de PDF's van de edities worden overgeslagen.")
+        for page in edition_pages:
+            mark_unavailable(page)
+        return
+    with tempfile.TemporaryDirectory(prefix="impactmonitor-pdf-", ignore_cleanup_errors=True) as tmp, \
+            serving(site_dir) as port:
+        for page in edition_pages:
+            target = page.parent / pdf_name(page.parent.name)
+            url = f"http://{HOST}/{page.parent.relative_to(site_dir).as_posix()}/"
+            problem = print_page(chromium, url, port, target, Path(tmp))
+            if problem is None:
+                fix_dates(target)
+            else:
+                say(f"de PDF van {page.relative_to(site_dir)} kon niet worden gemaakt: {problem}")
+                target.unlink(missing_ok=True)
+                mark_unavailable(page)
+
+
+def find_chromium() -> tuple[str | None, str]:
+    """The browser's path, or None and the reason in Dutch."""
+    configured = os.environ.get(ENV)
+    if configured is not None:
+        found = shutil.which(configured)
+        if found is None:
+            return None, f"{ENV} wijst naar '{configured}', geen uitvoerbaar programma"
+        return found, ""
+    for name in NAMES:
+        found = shutil.which(name)
+        if found is not None:
+            return found, ""
+    return None, ("Chromium niet gevonden (installeer het Debian-pakket chromium, of zet "
+                  f"{ENV})")
+
+
+def print_page(chromium: str, url: str, port: int, target: Path, tmp: Path) -> str | None:
+    """Print one page to `target`; None when done, else what went wrong."""
+    profile = Path(tempfile.mkdtemp(prefix="profiel-", dir=tmp))
+    command = [chromium, *FLAGS, f"--user-data-dir={profile}",
+               # Our host goes to the loopback server; every other name fails, so printing
+               # never fetches anything from outside the site.
+               f"--host-resolver-rules=MAP {HOST} 127.0.0.1:{port}, MAP * ~NOTFOUND",
+               f"--virtual-time-budget={VIRTUAL_TIME_MS}", f"--print-to-pdf={target}", url]
+    try:
+        run = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT,
+                             env={**os.environ, "TZ": "UTC"}, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        return f"Chromium was na {TIMEOUT} s niet klaar"
+    except OSError as error:
+        return f"Chromium start niet ({error.strerror})"
+    if run.returncode != 0 or not target.is_file() or target.stat().st_size == 0:
+        tail = " | ".join(run.stderr.strip().splitlines()[-3:])
+        return f"Chromium stopte met code {run.returncode}: {tail}"
+    return None
+
+
+def fix_dates(pdf: Path) -> None:
+    """Chromium stamps the clock into the PDF; use the build date instead, same length, so
+    the byte offsets in the file's cross-reference table stay right."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch or not epoch.isdigit():
+        return
+    stamp = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).strftime("%Y%m%d%H%M%S")
+    pdf.write_bytes(PDF_DATE.sub(lambda m: m.group(1) + stamp.encode(), pdf.read_bytes()))
+
+
+def mark_unavailable(page: Path) -> None:
+    """Replace the page's PDF link, so the site never links to a file that is not there."""
+    html = page.read_text(encoding="utf-8")
+    marked = LINK_CELL.sub(f'<dd class="im-edition-pdf">{UNAVAILABLE}</dd>', html)
+    if marked != html:
+        page.write_text(marked, encoding="utf-8")
+
+
+def say(message: str) -> None:
+    # stderr rather than a MkDocs warning: `mkdocs build --strict` must not fail on it.
+    print(f"impactmonitor: {message}", file=sys.stderr)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the base's name)
+        pass
+
+
+@contextmanager
+def serving(root: Path) -> Iterator[int]:
+    """The built site over HTTP on 127.0.0.1 (a free port) for as long as the block runs.
+    Over file:// the links in the PDF would name the build's temporary folder."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0),
+                                 functools.partial(_QuietHandler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
