@@ -21,16 +21,28 @@ def dutch(number: float, decimals: int) -> str:
 
 
 def format_value(value: float | int | None, unit: str, decimals: int | None = None) -> str:
+    """A value as a Dutch reader expects it; a non-zero value never reads as zero.
+
+    Without `decimals`, the unit's usual number is used, with more where a small value
+    needs them to keep two significant digits (a GDP effect of 0,00014%, not 0,0%).
+    """
     if value is None:
         return MISSING
     if decimals is None:
         decimals = 0 if unit == "aantal" and float(value).is_integer() else DEFAULT_DECIMALS.get(unit, 1)
+        decimals = max(decimals, _decimals_for_two_significant(value))
     if unit == "procent":
         return f"{dutch(value, decimals)}%"
     if unit == "euro":
         sign = "-" if value < 0 else ""
         return f"{sign}€ {dutch(abs(value), decimals)}"
     return dutch(value, decimals)
+
+
+def _decimals_for_two_significant(value: float | int) -> int:
+    if value == 0 or abs(value) >= 1:
+        return 0
+    return min(10, -Decimal(repr(abs(value))).adjusted() + 1)
 
 
 def format_change(delta: float, unit: str, decimals: int | None = None) -> str:

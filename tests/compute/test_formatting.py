@@ -36,3 +36,15 @@ def test_format_change(delta: float, unit: str, expected: str) -> None:
 def test_a_small_change_is_never_shown_as_zero() -> None:
     assert format_change(0.0000012, "procent", 5) == "+0,000001 procentpunt"
     assert format_change(0.004, "euro") == "+€ 0,004"
+
+
+@pytest.mark.parametrize("value, unit, shown", [
+    (0.00014, "procent", "0,00014%"),   # the GDP effect: never "0,0%"
+    (0.0014, "procent", "0,0014%"),
+    (0.25, "score", "0,25"),
+    (12.5, "procent", "12,5%"),
+    (0, "procent", "0,0%"),
+    (10773.2, "euro", "€ 10.773"),
+])
+def test_small_values_keep_two_significant_digits(value: float, unit: str, shown: str) -> None:
+    assert format_value(value, unit) == shown
