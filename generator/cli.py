@@ -52,6 +52,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.run(args)
     except UserError as error:
+        report = getattr(error, "report", None)  # invalid data: the validator's findings first
+        if report is not None:
+            print(report.to_text(), file=sys.stderr)
         print(f"impactmonitor: fout: {error.message}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:

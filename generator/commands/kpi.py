@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from generator.compute.kpi_view import kpi_entries, to_csv, to_json, to_table
-from generator.compute.pipeline import InvalidData, compute_at
+from generator.compute.pipeline import compute_at
 from generator.contract.quarters import QUARTER_PATTERN
 from generator.paths import find_root
 
@@ -37,13 +37,8 @@ def _quarter(text: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     root = find_root(Path.cwd())
-    try:
-        computation = compute_at(root, args.ref, args.period, region=args.region,
-                                 breakdowns=args.breakdowns)
-    except InvalidData as invalid:
-        print(invalid.report.to_text(), file=sys.stderr)
-        print(f"impactmonitor: {invalid.message}", file=sys.stderr)
-        return 1
+    computation = compute_at(root, args.ref, args.period, region=args.region,
+                             breakdowns=args.breakdowns)
     entries = kpi_entries(computation, args.region, args.breakdowns)
     if args.format == "json":
         print(to_json(computation, entries))

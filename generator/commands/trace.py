@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from generator.compute.pipeline import InvalidData
 from generator.paths import find_root
 from generator.provenance.trace import Unknown, trace
 from generator.provenance.trace_view import to_json, to_text
@@ -34,13 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     root = find_root(Path.cwd())
-    try:
-        result = trace(root, args.figure_id, args.ref, expect=args.expect,
-                       validate=args.validate)
-    except InvalidData as invalid:
-        print(invalid.report.to_text(), file=sys.stderr)
-        print(f"impactmonitor: {invalid.message}", file=sys.stderr)
-        return 1
+    result = trace(root, args.figure_id, args.ref, expect=args.expect, validate=args.validate)
     print(to_json(result) if args.format == "json" else to_text(result))
     if isinstance(result, Unknown):
         return 1

@@ -147,3 +147,19 @@ def scope_table(state: PageState, definition: Definition, periods: Sequence[str]
     header = ["Regio", *(format_period(p) for p in periods)]
     return Markup(tables.figure_table(rows, header, caption=caption))
 
+
+def kpi_scope_table(state: PageState, definitions: Sequence[Definition], caption: str) -> str:
+    """The latest value of each indicator for every scope (`totaal` and each region)."""
+    data = state.site
+    scopes = data.scopes()
+    rows: list[list] = []
+    for definition in definitions:
+        row: list = [definition.title]
+        for scope in scopes:
+            figure = data.figure(definition.id, scope, data.latest or "")
+            row.append(figure if figure is not None else "–")
+            if figure is not None:
+                state.record([figure])
+        rows.append(row)
+    return tables.figure_table(rows, ["Indicator", *(data.region_name(s) for s in scopes)],
+                               caption=caption)

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from generator.compute.formatting import format_period
 from generator.compute.lineage import TOTAL
-from generator.site import blocks, tables
+from generator.site import blocks
 from generator.site.blocks import PageState
 from generator.site.buildinfo import dutch_date
 from generator.site.editions import KINDS, Correction, Edition, corrections
@@ -88,19 +88,9 @@ def strip_title(markdown: str) -> str:
 
 
 def kpi_table(state: PageState) -> str:
-    data = state.site
-    scopes = data.scopes()
-    rows: list[list] = []
-    for definition in (d for d in data.definitions if d.kpi):
-        row: list = [definition.title]
-        for scope in scopes:
-            figure = data.figure(definition.id, scope, data.latest or "")
-            row.append(figure if figure is not None else "–")
-            if figure is not None:
-                state.record([figure])
-        rows.append(row)
-    return tables.figure_table(rows, ["Indicator", *(data.region_name(s) for s in scopes)],
-                               caption=f"Kernindicatoren tot en met {format_period(data.latest or '')}")
+    kpis = [d for d in state.site.definitions if d.kpi]
+    caption = f"Kernindicatoren tot en met {format_period(state.site.latest or '')}"
+    return blocks.kpi_scope_table(state, kpis, caption)
 
 
 def corrections_section(state: PageState, edition: Edition, live: SiteData) -> list[str]:

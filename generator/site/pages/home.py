@@ -7,7 +7,7 @@ from markupsafe import Markup
 from generator.compute.formatting import format_period
 from generator.compute.lineage import TOTAL
 from generator.indicators.model import Definition
-from generator.site import blocks, tables
+from generator.site import blocks
 from generator.site.blocks import PageState
 from generator.site.buildinfo import dutch_date
 from generator.site.markup import declared, indicator_source, link, text
@@ -108,17 +108,5 @@ def expectation_block(definition: Definition) -> Markup:
 
 
 def region_table(state: PageState, kpis: list[Definition]) -> str:
-    data = state.site
-    scopes = data.scopes()
-    rows: list[list] = []
-    for definition in kpis:
-        row: list = [definition.title]
-        for scope in scopes:
-            figure = data.figure(definition.id, scope, data.latest or "")
-            row.append(figure if figure is not None else "–")
-            if figure is not None:
-                state.record([figure])
-        rows.append(row)
-    caption = f"Kernindicatoren per regio, tot en met {format_period(data.latest or '')}"
-    return tables.figure_table(rows, ["Indicator", *(data.region_name(s) for s in scopes)],
-                               caption=caption)
+    caption = f"Kernindicatoren per regio, tot en met {format_period(state.site.latest or '')}"
+    return blocks.kpi_scope_table(state, kpis, caption)
