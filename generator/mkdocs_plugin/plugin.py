@@ -74,7 +74,7 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
         config.extra["impactmonitor"] = {"banner": result.banner}
         if str(OVERRIDES) not in config.theme.dirs:
             config.theme.dirs.insert(0, str(OVERRIDES))
-        self._fix_build_date(inputs.info.epoch)
+        self._fix_build_date(inputs.facts.epoch)
         return config
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
@@ -138,7 +138,7 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
     def _fix_build_date(self, epoch: int) -> None:
         """MkDocs reads SOURCE_DATE_EPOCH for the sitemap and gzip headers: set it to the
         build date (the commit's, or the caller's own SOURCE_DATE_EPOCH, see
-        `buildinfo.build_epoch`) for this build, and put the old value back after it."""
+        `generator.provenance.facts`) for this build, and put the old value back after it."""
         if not self._epoch_set:
             self._epoch_before = os.environ.get(EPOCH)
             self._epoch_set = True

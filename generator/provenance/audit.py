@@ -19,11 +19,13 @@ from generator.compute.formatting import format_value
 from generator.compute.lineage import TOTAL, Figure, SourceRows
 from generator.compute.pipeline import Computation
 from generator.indicators.model import Definition
+from generator.provenance.facts import BuildFacts
 from generator.provenance.manifest import is_text_detail
 from generator.provenance.ranges import format_range, format_ranges, row_ranges
 from generator.site import disclosure
 from generator.site.markup import text
 from generator.site.urls import audit_page
+from generator.site.words import dutch_date
 
 _PLAIN = re.compile(r"^[A-Za-z0-9_./=+ -]+$")
 """What a Markdown code span can hold as is (ids, paths, shas, commands)."""
@@ -34,21 +36,22 @@ pages of the example data are 6.8 MB of Markdown, at 10 7.8 MB, with none 5.0 MB
 SHORT_SHA = 12
 
 
-def audit_pages(computation: Computation, *, repo_url: str | None,
-                figures: Sequence[Figure] | None = None, code_commit: str | None = None,
-                tool_versions: Mapping[str, str] | None = None,
+def audit_pages(computation: Computation, facts: BuildFacts | None = None, *,
+                repo_url: str | None, figures: Sequence[Figure] | None = None,
                 region_names: Mapping[str, str] | None = None,
                 audit_root: str = "") -> dict[str, str]:
     """Relative Markdown path -> page, for `figures` (default: the computation's).
 
     Pass the figures the site shows (after disclosure control, with derived figures), so
     that a suppressed cell's entry hides its value; `audit_root` is `edities/<slug>/` for
-    a report edition's own tree.
+    a report edition's own tree. `facts` give the code commit, build date and tool
+    versions each page states (the same the manifest and the build information page
+    state); without them the pages say these are unknown.
     """
     figures = computation.figures if figures is None else figures
     definitions = {d.id: d for d in computation.definitions}
-    context = _Context(repo_url.rstrip("/") if repo_url else None, code_commit,
-                       dict(tool_versions or {}), dict(region_names or {}))
+    context = _Context(repo_url.rstrip("/") if repo_url else None, facts,
+                       dict(region_names or {}))
     groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     for figure in figures:
         groups[(figure.indicator, figure.region)].append(figure)
@@ -58,11 +61,12 @@ def audit_pages(computation: Computation, *, repo_url: str | None,
 
 
 class _Context:
-    def __init__(self, repo_url: str | None, code_commit: str | None,
-                 tool_versions: dict[str, str], region_names: dict[str, str]) -> None:
+    def __init__(self, repo_url: str | None, facts: BuildFacts | None,
+                 region_names: dict[str, str]) -> None:
         self.repo_url = repo_url
-        self.code_commit = code_commit
-        self.tool_versions = tool_versions
+        self.code_commit = facts.code_commit if facts else None
+        self.build_date = dutch_date(facts.built) if facts else None
+        self.tool_versions = dict(facts.tool_versions) if facts else {}
         self.region_names = region_names
 
     def region(self, region: str) -> str:
@@ -98,7 +102,8 @@ def _page(definition: Definition | None, indicator: str, region: str,
              + (f", definitie versie {text(definition.version)} ({code(definition.file)}, "
                 f"blob {code(definition.blob)})" if definition else "") + " |",
              "| Gegevens | " + ", ".join(context.commit_link(c or None) for c in commits) + " |",
-             f"| Code | {context.commit_link(context.code_commit) if context.code_commit else 'onbekend'} |"]
+             f"| Code | {context.commit_link(context.code_commit) if context.code_commit else 'onbekend'} |",
+             f"| Bouwdatum | {context.build_date or 'onbekend'} |"]
     if context.tool_versions:
         lines.append("| Tools | " + ", ".join(f"{text(k)} {text(v)}"
                                                for k, v in context.tool_versions.items()) + " |")

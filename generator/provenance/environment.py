@@ -1,16 +1,17 @@
-"""What a build ran with: the code's commit, tool versions, and facts about the data commit.
+"""What a build ran with: commits and their dates, the code's commit, tool versions.
 
-The only module of provenance that calls Git or inspects the installation; the builders
-(manifest, PROV, audit pages) take these facts as arguments so they stay pure.
+The only module of provenance that calls Git or inspects the installation. A build asks
+once, through `facts.gather_facts`; the builders (manifest, PROV, audit pages, the build
+information page) take the answers as arguments, so they stay pure and agree.
 """
 
 from __future__ import annotations
 
-import os
 import platform
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from importlib import metadata
 from pathlib import Path
 
@@ -20,13 +21,20 @@ TOOLS = ("pandas", "numpy", "frictionless", "jinja2", "markdown", "plotly", "mkd
          "mkdocs-material", "pyyaml")
 """Distributions whose version can change a figure or a page; reported when installed."""
 DIRTY_SUFFIX = "-dirty"
-"""Appended to the code commit when the package differs from it (as `git describe --dirty`)."""
+"""Appended to a commit when the files it stands for differ from it (as `git describe --dirty`)."""
 
 
 @dataclass(frozen=True)
 class Author:
     name: str
     email: str
+
+
+@dataclass(frozen=True)
+class Commit:
+    sha: str
+    date: datetime
+    """Committer date, in the committer's offset."""
 
 
 def tool_versions() -> dict[str, str]:
@@ -63,19 +71,22 @@ def code_commit(package_dir: Path | None = None) -> str | None:
     return sha.strip() + (DIRTY_SUFFIX if status and status.strip() else "")
 
 
-def commit_date(root: Path, commit: str | None) -> str | None:
-    """ISO 8601 committer date of `commit`: the build date, so a rebuild gives the same.
-
-    For uncommitted data, `SOURCE_DATE_EPOCH` when set (the reproducible-builds
-    convention), else None: there is no date the data can be pinned to.
-    """
-    if commit is None:
-        epoch = os.environ.get("SOURCE_DATE_EPOCH")
-        if epoch and epoch.isdigit():
-            return datetime.fromtimestamp(int(epoch), timezone.utc).isoformat()
+def commit_info(root: Path, ref: str, paths: Sequence[str] = ()) -> Commit | None:
+    """The commit `ref` names with its committer date; with `paths`, the last commit at or
+    before `ref` that changed one of them. None outside Git or for an unknown ref."""
+    found = _git(root, "log", "-1", "--format=%H %cI", ref, "--", *paths)
+    if not found or not found.strip():
         return None
-    found = _git(root, "log", "-1", "--format=%cI", commit, "--")
-    return found.strip() if found else None
+    sha, date = found.split()
+    return Commit(sha, datetime.fromisoformat(date))
+
+
+def worktree_dirty(root: Path, excluding: Sequence[str] = ()) -> bool:
+    """Whether tracked files outside `excluding` differ from HEAD (untracked ones do not
+    count: a build's scratch output is not part of what it was built from)."""
+    found = _git(root, "status", "--porcelain", "--untracked-files=no", "--", ".",
+                 *(f":(exclude){path}" for path in excluding))
+    return bool(found and found.strip())
 
 
 def commit_authors(root: Path, commit: str | None) -> list[Author]:

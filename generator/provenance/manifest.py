@@ -14,7 +14,7 @@ from typing import Any
 
 from generator.compute.lineage import Figure, SourceRows
 from generator.compute.pipeline import Computation
-from generator.provenance.environment import commit_date
+from generator.provenance.facts import BuildFacts
 from generator.provenance.ranges import compact_ranges
 
 MANIFEST_VERSION = 1
@@ -23,29 +23,33 @@ SUPPRESSED_KEY = "onderdrukt"
 """Named as the site names it: the entry of a suppressed cell carries this, not its value."""
 
 
-def build_manifest(computation: Computation, *, code_commit: str | None,
-                   tool_versions: Mapping[str, str], validation: Mapping[str, Any],
-                   figures: Sequence[Figure] | None = None,
-                   build_date: str | None = None) -> dict[str, Any]:
+def build_manifest(computation: Computation, facts: BuildFacts, *,
+                   figures: Sequence[Figure] | None = None, k_anonymity: int | None = None,
+                   validated: bool = True,
+                   editions: Mapping[str, Mapping[str, Any]] | None = None,
+                   edition: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """All figures of a build with its commits, date, tools and validation result.
 
-    `figures` are those the site shows (after disclosure control, with derived figures);
-    by default the computation's own. `build_date` defaults to the committer date of the
-    data commit (`environment.commit_date`), never the clock, so a rebuild gives the same.
+    `figures` are those the site shows (after disclosure control with `k_anonymity`, with
+    derived figures); by default the computation's own. The data commit is the
+    computation's (a report edition's is its pinned one); everything else about the
+    build comes from `facts`. `validated=False` for data the build did not validate (an
+    edition's). `editions` (the live monitor's manifest) names each edition's manifest;
+    `edition` describes the edition a manifest is of.
     """
     snapshot = computation.snapshot
-    if build_date is None:
-        build_date = commit_date(snapshot.root, snapshot.commit)
     chosen = computation.figures if figures is None else figures
     entries = {figure.figure_id: figure_entry(figure) for figure in chosen}
-    return {
+    manifest: dict[str, Any] = {
         "manifest_version": MANIFEST_VERSION,
         "data_commit": snapshot.commit,
         "data_ref": snapshot.ref,
-        "code_commit": code_commit,
-        "build_date": build_date,
-        "tool_versions": dict(tool_versions),
-        "validation": dict(validation),
+        "code_commit": facts.code_commit,
+        "site_commit": facts.site_commit,
+        "build_date": facts.build_date,
+        "tool_versions": dict(facts.tool_versions),
+        "validation": dict(facts.validation) if validated else None,
+        "k_anonymity": k_anonymity,
         "periods": list(computation.periods),
         "definitions": {d.id: {"version": d.version, "file": d.file, "blob": d.blob,
                                "title": d.title}
@@ -53,6 +57,11 @@ def build_manifest(computation: Computation, *, code_commit: str | None,
         "figure_count": len(entries),
         "figures": entries,
     }
+    if editions is not None:
+        manifest["editions"] = {slug: dict(about) for slug, about in editions.items()}
+    if edition is not None:
+        manifest["edition"] = dict(edition)
+    return manifest
 
 
 def figure_entry(figure: Figure) -> dict[str, Any]:
@@ -88,12 +97,6 @@ def input_entry(source: SourceRows, *, with_rows: bool = True) -> dict[str, Any]
     """
     rows = compact_ranges(source.rows) if with_rows else None
     return {"file": source.file, "blob": source.blob, "rows": rows}
-
-
-def validation_summary(report: Any) -> dict[str, Any]:
-    """The part of a validation report (`generator.validate.report.Report`) a build states."""
-    return {"valid": report.valid, "errors": len(report.errors),
-            "warnings": len(report.warnings), "files_checked": report.files_checked}
 
 
 def manifest_json(manifest: Mapping[str, Any]) -> str:

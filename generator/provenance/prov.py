@@ -16,6 +16,7 @@ import generator
 from generator.compute.lineage import Figure, git_blob_id
 from generator.compute.pipeline import Computation
 from generator.provenance.environment import Author, commit_authors
+from generator.provenance.facts import BuildFacts
 from generator.provenance.ranges import compact_ranges
 
 NAMESPACES = {
@@ -52,12 +53,13 @@ def file_entity_id(blob: str) -> str:
     return f"blob:{blob}"
 
 
-def build_prov(computation: Computation, *, code_commit: str | None,
-               tool_versions: Mapping[str, str], validation: Mapping[str, Any],
+def build_prov(computation: Computation, facts: BuildFacts, *,
                figures: Sequence[Figure] | None = None,
-               authors: Sequence[Author] | None = None) -> dict[str, Any]:
-    """The PROV-JSON document of a build: `figures` as in `build_manifest` (default the
-    computation's), `authors` default to the data commit's (`git log -1`)."""
+               authors: Sequence[Author] | None = None, validated: bool = True) -> dict[str, Any]:
+    """The PROV-JSON document of a build: `figures` and `validated` as in `build_manifest`
+    (default the computation's figures), `authors` default to the data commit's
+    (`git log -1`). Data the build did not validate (an edition's) get no validation
+    activity: the document claims only what this build did."""
     snapshot = computation.snapshot
     figures = computation.figures if figures is None else figures
     if authors is None:
@@ -65,16 +67,21 @@ def build_prov(computation: Computation, *, code_commit: str | None,
     doc: dict[str, Any] = {"prefix": dict(NAMESPACES), "entity": {}, "activity": {},
                            "agent": {}, **{relation: {} for relation in RELATIONS}}
     state = snapshot.commit or "worktree"
-    validating, computing = f"im:validation/{state}", f"im:computation/{state}"
+    validating = f"im:validation/{state}" if validated else None
+    computing = f"im:computation/{state}"
     software = f"im:software/impactmonitor-{generator.__version__}"
     commits = {"im:dataCommit": snapshot.commit or "uncommitted",
-               "im:codeCommit": code_commit or "unknown"}
-    doc["activity"][validating] = {"prov:type": qname("im:Validation"), **commits,
-                                   **{f"im:{key}": value for key, value in validation.items()}}
-    doc["activity"][computing] = {"prov:type": qname("im:Computation"), **commits}
+               "im:codeCommit": facts.code_commit or "unknown"}
+    if validating:
+        doc["activity"][validating] = {
+            "prov:type": qname("im:Validation"), **commits,
+            **{f"im:{key}": value for key, value in facts.validation.items()}}
+    doc["activity"][computing] = {"prov:type": qname("im:Computation"), **commits,
+                                  "im:buildDate": facts.build_date}
     doc["agent"][software] = {"prov:type": qname("prov:SoftwareAgent"),
                               "prov:label": "impactmonitor", "im:codeCommit": commits["im:codeCommit"],
-                              "im:tool": [f"{name} {v}" for name, v in sorted(tool_versions.items())]}
+                              "im:tool": [f"{name} {v}" for name, v
+                                          in sorted(facts.tool_versions.items())]}
     people = [f"im:author/{a.email}" for a in authors]
     for author, agent in zip(authors, people):
         doc["agent"][agent] = {"prov:type": qname("prov:Person"), "prov:label": author.name,
@@ -85,7 +92,8 @@ def build_prov(computation: Computation, *, code_commit: str | None,
                   if path.startswith("data/")}
     for path, blob in data_files.items():
         _declare_file(doc, blob, path, "im:DataFile")
-        add("used", validating, file_entity_id(blob))
+        if validating:
+            add("used", validating, file_entity_id(blob))
     read = {(s.file, s.blob) for figure in figures for s in figure.sources}
     read |= {(d.file, d.blob) for d in computation.definitions}
     for path, blob in sorted(read):
@@ -95,8 +103,9 @@ def build_prov(computation: Computation, *, code_commit: str | None,
     for blob in sorted(set(data_files.values())):
         for agent in people:
             add("wasAttributedTo", file_entity_id(blob), agent)
-    add("wasInformedBy", computing, validating)
-    add("wasAssociatedWith", validating, software)
+    if validating:
+        add("wasInformedBy", computing, validating)
+        add("wasAssociatedWith", validating, software)
     add("wasAssociatedWith", computing, software)
     for figure in figures:
         entity = figure_entity_id(figure.figure_id)

@@ -18,8 +18,8 @@ from generator.compute.pipeline import InvalidData, all_periods
 from generator.compute.tables import DATA_DIR, REGISTER_PATH, load_tables
 from generator.indicators import Definition, load_definitions
 from generator.provenance.environment import code_commit, tool_versions
+from generator.provenance.facts import validation_summary
 from generator.provenance.figure_ids import closest_ids, parse_figure_id
-from generator.provenance.manifest import validation_summary
 from generator.provenance.resolve import all_ids, figures_for, restrict
 from generator.sources import Snapshot, open_snapshot
 

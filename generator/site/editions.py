@@ -25,10 +25,9 @@ from pathlib import Path
 import yaml
 
 from generator.compute.lineage import Figure
-from generator.compute.pipeline import compute_snapshot
 from generator.contract.quarters import QUARTER_PATTERN
 from generator.errors import UserError
-from generator.site.sitedata import SiteData, load_site_data
+from generator.site.sitedata import PeriodNotInData, SiteData, compute_site_data
 from generator.sources import open_snapshot, resolve_ref
 
 EDITIONS_DIR = "edities"
@@ -111,16 +110,13 @@ def load_edition(root: Path, meta: EditionMeta, k: int) -> Edition:
     _check_ref(root, meta)
     # Not validated again: the data at a fixed commit were checked when they were merged,
     # and a published edition must still build after the validator grows stricter.
-    snapshot = open_snapshot(root, meta.data_ref)
-    computation = compute_snapshot(snapshot)
-    if meta.period is not None:
-        if meta.period not in computation.periods:
-            span = computation.periods[-1] if computation.periods else "geen kwartaal"
-            raise UserError(f"{meta.file}: periode {meta.period} valt buiten de gegevens op "
-                            f"{meta.data_ref} (tot en met {span}).")
-        kept = computation.periods[: computation.periods.index(meta.period) + 1]
-        computation = compute_snapshot(snapshot, kept)
-    return Edition(meta, load_site_data(computation, k))
+    try:
+        data = compute_site_data(open_snapshot(root, meta.data_ref), k, meta.period)
+    except PeriodNotInData as outside:
+        span = outside.periods[-1] if outside.periods else "geen kwartaal"
+        raise UserError(f"{meta.file}: periode {meta.period} valt buiten de gegevens op "
+                        f"{meta.data_ref} (tot en met {span}).") from None
+    return Edition(meta, data)
 
 
 def _check_ref(root: Path, meta: EditionMeta) -> None:

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.compute.pipeline import InvalidData, compute_snapshot
-from generator.site.buildinfo import gather
+from generator.compute.pipeline import InvalidData
+from generator.provenance.facts import gather_facts
 from generator.site.editions import find_editions, load_edition
 from generator.site.example import is_example
 from generator.site.narrative import Narrative
 from generator.site.pages import SiteInputs
-from generator.site.sitedata import load_site_data
+from generator.site.sitedata import compute_site_data
 from generator.sources import open_snapshot
 
 SITE_SRC = "site_src"
@@ -34,9 +34,8 @@ def load_inputs(root: Path, ref: str | None = None, k: int = 5,
         report = validate_repository(folder)
     if not report.valid:
         raise InvalidData(report, snapshot.label)
-    live = load_site_data(compute_snapshot(snapshot), k)
+    facts = gather_facts(root, snapshot, report)
+    live = compute_site_data(snapshot, k)
     editions = [load_edition(root, meta, k) for meta in find_editions(root / SITE_SRC)]
-    info = gather(root, snapshot, report.summary(),
-                  tuple(f"{p.file}: {p.message}" for p in report.warnings))
     example = is_example(live) or any(is_example(e.data) for e in editions)
-    return SiteInputs(root, live, editions, info, Narrative(root / SITE_SRC), example, repo_url)
+    return SiteInputs(root, live, editions, facts, Narrative(root / SITE_SRC), example, repo_url)

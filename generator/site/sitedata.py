@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from generator.compute.lineage import TOTAL, Figure
-from generator.compute.pipeline import Computation
-from generator.compute.tables import REGISTER_PATH, ROW, parse_csv
+from generator.compute.pipeline import Computation, all_periods, compute_snapshot
+from generator.compute.tables import REGISTER_PATH, ROW, load_tables, parse_csv
 from generator.contract import REGISTER
 from generator.indicators.model import PHASE, Definition
 from generator.site import disclosure
 from generator.site.derived import context_figures
 from generator.site.economy import EconomyView, economy_view
+from generator.sources import Snapshot
 
 Breakdown = tuple[tuple[str, str], ...]
 
@@ -119,6 +120,30 @@ class SiteData:
 
     def indicator_figures(self, indicator: str) -> list[Figure]:
         return [f for f in self.figures if f.indicator == indicator]
+
+
+class PeriodNotInData(ValueError):
+    def __init__(self, period: str, periods: Sequence[str]) -> None:
+        super().__init__(f"{period} is not a quarter of the data")
+        self.period = period
+        self.periods = list(periods)
+
+
+def compute_site_data(snapshot: Snapshot, k: int = 5, until: str | None = None) -> SiteData:
+    """The figures the site shows of `snapshot`'s data, computed as every build does: every
+    quarter from the first start (up to and including `until`), disclosure control with
+    `k`, then the derived figures.
+
+    The live monitor, each report edition and `verify`'s rebuild all come through here, so
+    a check cannot drift from what it checks. Raises PeriodNotInData for an `until` the
+    data do not reach.
+    """
+    if until is None:
+        return load_site_data(compute_snapshot(snapshot), k)
+    periods = all_periods(load_tables(snapshot.files, snapshot.commit))
+    if until not in periods:
+        raise PeriodNotInData(until, periods)
+    return load_site_data(compute_snapshot(snapshot, periods[: periods.index(until) + 1]), k)
 
 
 def load_site_data(computation: Computation, k: int = 5) -> SiteData:

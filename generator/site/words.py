@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from generator.compute.attainment import TARGET_KEY
 from generator.compute.lineage import TOTAL, Figure
 from generator.contract import Quarter
@@ -10,6 +12,8 @@ from generator.site.sitedata import SiteData
 
 QUARTER_NAMES = {1: "eerste", 2: "tweede", 3: "derde", 4: "vierde"}
 PHASE_WORDS = {"pilot": "de pilotregio's samen", "opschaling": "de opschalingsregio's samen"}
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december")
 UNIT_WORDS = {"aantal": "aantal", "procent": "procent", "euro": "euro", "score": "score",
               "getal": "getal"}
 
@@ -20,6 +24,11 @@ def quarter_words(period: str | None) -> str:
         return "–"
     quarter = Quarter.parse(period)
     return f"het {QUARTER_NAMES[quarter.q]} kwartaal van {quarter.year}"
+
+
+def dutch_date(moment: dt.date | dt.datetime) -> str:
+    """`2026-11-23` -> `23 november 2026`."""
+    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
 
 
 def short_sha(sha: str) -> str:

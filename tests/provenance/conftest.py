@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.compute.pipeline import Computation, compute_snapshot
+from generator.provenance.facts import BuildFacts
 from generator.sources import open_snapshot
 from tests.fixtures.handmade_repo import commit_all, git, make_repo, set_cell
 
@@ -16,6 +17,15 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 CHANGED_FILE = "data/voorbeeld-noord/instroom.csv"
 CHANGED_ROW = 2
 """The cell the second commit changes: `aantal` of the first instroom row of noord."""
+
+
+def facts(**given: object) -> BuildFacts:
+    """Build facts as a test states them (no Git, no installation is asked)."""
+    values: dict = {"data": None, "code_commit": "c0de" * 10, "epoch": 1_700_000_000,
+                    "tool_versions": {"impactmonitor": "0.1.0", "python": "3.11.7"},
+                    "validation": {"valid": True, "errors": 0, "warnings": 2,
+                                   "files_checked": 25}}
+    return BuildFacts(**{**values, **given})
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import pytest
 from generator.compute.pipeline import Computation
 from generator.provenance.audit import MAX_LINKED_RANGES, audit_pages, rows_markdown
 from generator.site.urls import audit_page, audit_url, source_to_url
+from tests.provenance.conftest import facts
 
 REPO = "https://github.com/llo-collectief/impactmonitor"
 ANCHOR = re.compile(r'<a id="([^"]+)"></a>')
@@ -20,8 +21,7 @@ ANCHOR = re.compile(r'<a id="([^"]+)"></a>')
 
 @pytest.fixture(scope="module")
 def pages(handmade: Computation) -> dict[str, str]:
-    return audit_pages(handmade, repo_url=None, code_commit="c0de" * 10,
-                       tool_versions={"impactmonitor": "0.1.0"})
+    return audit_pages(handmade, facts(tool_versions={"impactmonitor": "0.1.0"}), repo_url=None)
 
 
 @pytest.fixture(scope="module")
@@ -68,6 +68,7 @@ def test_an_entry_holds_value_version_files_blobs_rows_and_command(
     page = pages[audit_page("deelnemers_bereikt", "totaal")]
     assert f"`{handmade.snapshot.commit[:12]}`" in page and "`c0dec0dec0de`" in page
     assert "impactmonitor 0.1.0" in page and "definitie versie 1" in page
+    assert "| Bouwdatum | 14 november 2023 |" in page  # the facts' date (1_700_000_000)
 
 
 def test_rows_are_compressed_to_ranges(handmade: Computation, pages: dict[str, str]) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
 from dataclasses import replace
 
 import pytest
@@ -14,6 +13,7 @@ from generator.provenance.manifest import (
     build_manifest, figure_entry, manifest_json, manifest_sha256,
 )
 from generator.provenance.ranges import parse_ranges
+from tests.provenance.conftest import facts
 
 TOOLS = {"impactmonitor": "0.1.0", "python": "3.11.7"}
 VALID = {"valid": True, "errors": 0, "warnings": 2, "files_checked": 25}
@@ -21,18 +21,18 @@ VALID = {"valid": True, "errors": 0, "warnings": 2, "files_checked": 25}
 
 @pytest.fixture(scope="module")
 def manifest(handmade: Computation) -> dict:
-    return build_manifest(handmade, code_commit="c0de" * 10, tool_versions=TOOLS,
-                          validation=VALID)
+    return build_manifest(handmade, facts(tool_versions=TOOLS, validation=VALID), k_anonymity=5)
 
 
 def test_build_level_facts(handmade: Computation, manifest: dict) -> None:
     commit = handmade.snapshot.commit
-    date = subprocess.run(["git", "-C", str(handmade.snapshot.root), "log", "-1", "--format=%cI",
-                           commit], capture_output=True, text=True, check=True).stdout.strip()
+    # The build's facts, never the clock: 1_700_000_000 is 2023-11-14 22:13:20 UTC.
     assert {k: v for k, v in manifest.items() if k not in ("figures", "definitions")} == {
         "manifest_version": 1, "data_commit": commit, "data_ref": commit,
-        "code_commit": "c0de" * 10, "build_date": date, "tool_versions": TOOLS,
-        "validation": VALID, "periods": ["2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4"],
+        "code_commit": "c0de" * 10, "site_commit": None,
+        "build_date": "2023-11-14T22:13:20+00:00", "tool_versions": TOOLS,
+        "validation": VALID, "k_anonymity": 5,
+        "periods": ["2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4"],
         "figure_count": len(handmade.figures)}
     assert manifest["definitions"]["deelnemers_bereikt"] == {
         "version": "1", "file": "indicators/deelnemers_bereikt.yml", "title": "Deelnemers bereikt",
@@ -68,7 +68,7 @@ def test_a_suppressed_cell_has_no_value_rows_or_numbers(handmade: Computation) -
     assert [(i["file"], i["blob"]) for i in entry["inputs"]] == [
         (s.file, s.blob) for s in figure.sources]
     manifest = build_manifest(Computation(**{**handmade.__dict__, "figures": [hidden]}),
-                              code_commit=None, tool_versions={}, validation={})
+                              facts(code_commit=None, tool_versions={}, validation={}))
     assert manifest["figures"] == {figure.figure_id: entry}
 
 
@@ -82,9 +82,9 @@ def test_details_are_plain_json(manifest: dict) -> None:
 
 def test_the_text_is_canonical_and_hashed(handmade: Computation, manifest: dict) -> None:
     text = manifest_json(manifest)
-    again = manifest_json(build_manifest(handmade, code_commit="c0de" * 10,
-                                         tool_versions=dict(reversed(TOOLS.items())),
-                                         validation=VALID))
+    again = manifest_json(build_manifest(
+        handmade, facts(tool_versions=dict(reversed(TOOLS.items())), validation=VALID),
+        k_anonymity=5))
     assert text == again
     assert text == json.dumps(json.loads(text), sort_keys=True, ensure_ascii=False,
                               indent=1) + "\n"

@@ -14,6 +14,7 @@ from generator.provenance.environment import Author
 from generator.provenance.prov import (
     ENDPOINTS, build_prov, figure_entity_id, file_entity_id, prov_json,
 )
+from tests.provenance.conftest import facts
 
 PROV_SECTIONS = {
     "prefix", "entity", "activity", "agent", "wasGeneratedBy", "used", "wasInformedBy",
@@ -40,8 +41,8 @@ def hidden_id(handmade: Computation) -> str:
 def doc(handmade: Computation, hidden_id: str) -> dict:
     figures = [replace(f, suppressed=True) if f.figure_id == hidden_id else f
                for f in handmade.figures]
-    return build_prov(handmade, code_commit="c0de" * 10, tool_versions={"python": "3.11.7"},
-                      validation={"valid": True, "errors": 0}, figures=figures)
+    return build_prov(handmade, facts(tool_versions={"python": "3.11.7"},
+                                      validation={"valid": True, "errors": 0}), figures=figures)
 
 
 def test_sections_are_those_of_the_spec(doc: dict) -> None:
@@ -109,9 +110,21 @@ def test_the_commit_author_is_the_agent_of_the_data(handmade: Computation, doc: 
 
 
 def test_authors_can_be_given(handmade: Computation) -> None:
-    doc = build_prov(handmade, code_commit=None, tool_versions={}, validation={},
+    doc = build_prov(handmade, facts(code_commit=None, tool_versions={}, validation={}),
                      authors=[Author("A. Steward", "a@regio.example")])
     assert set(doc["agent"]) == {"im:author/a@regio.example", "im:software/impactmonitor-0.1.0"}
+
+
+def test_data_the_build_did_not_validate_get_no_validation_activity(handmade: Computation) -> None:
+    """A report edition's pinned data are not validated again by the build."""
+    doc = build_prov(handmade, facts(), validated=False)
+    assert [a for a in doc["activity"] if a.startswith("im:validation/")] == []
+    assert doc["wasInformedBy"] == {}
+    for relation, (first, second) in ENDPOINTS.items():
+        for record in doc[relation].values():
+            assert record[first] in doc[KINDS[first]] and record[second] in doc[KINDS[second]]
+    computing = doc["activity"][f"im:computation/{handmade.snapshot.commit}"]
+    assert computing["im:buildDate"] == "2023-11-14T22:13:20+00:00"
 
 
 def test_the_prov_package_reads_it(handmade: Computation, doc: dict) -> None:

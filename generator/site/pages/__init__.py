@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.site.blocks import PageState
-from generator.site.buildinfo import BuildInfo
+from generator.provenance.facts import BuildFacts
 from generator.site.editions import Edition
 from generator.site.narrative import Narrative
 from generator.site.sitedata import SiteData
@@ -49,7 +49,8 @@ class SiteInputs:
     root: Path
     live: SiteData
     editions: list[Edition]
-    info: BuildInfo
+    facts: BuildFacts
+    """What the build states about itself, gathered once (commits, date, tools, validation)."""
     narrative: Narrative
     example: bool
     repo_url: str | None = None

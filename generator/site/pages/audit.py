@@ -21,12 +21,11 @@ and row numbers would drown the search results and double the index."""
 def build(site: SiteInputs) -> list[Output]:
     trees: list[tuple[SiteData, str]] = [(site.live, "")]
     trees += [(edition.data, edition_root(edition.meta.slug)) for edition in site.editions]
-    code = site.info.code.sha + ("-dirty" if site.info.code_dirty else "") if site.info.code else None
     pages: list[Output] = []
     for data, root in trees:
-        found = audit_pages(data.computation, repo_url=site.repo_url, figures=data.figures,
-                            code_commit=code, tool_versions=dict(site.info.versions),
-                            region_names={r.id: r.name for r in data.regions}, audit_root=root)
+        found = audit_pages(data.computation, site.facts, repo_url=site.repo_url,
+                            figures=data.figures, audit_root=root,
+                            region_names={r.id: r.name for r in data.regions})
         pages += [Page(source, _title(markdown), NOT_SEARCHED + markdown, None)
                   for source, markdown in sorted(found.items())]
     return pages

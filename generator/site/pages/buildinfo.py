@@ -1,45 +1,57 @@
-"""The build information page: which commits, when, with which tools, and validation."""
+"""The build information page: commits, build date, tools, validation, and the manifests.
+
+Everything it states comes from the build's one `BuildFacts`, the same record the
+manifests and the audit pages read. The machine-readable provenance (manifest and
+PROV-JSON per data state) is published beside it and linked from it.
+"""
 
 from __future__ import annotations
 
 from markupsafe import Markup
 
-from generator.site.buildinfo import BuildInfo, Commit, dutch_date
+from generator.compute.formatting import dutch
+from generator.provenance.environment import Commit
+from generator.provenance.facts import BuildFacts
 from generator.site.markup import text
 from generator.site.pages import Output, Page, SiteInputs
+from generator.site.provenance_files import PublishedTree, provenance_files
+from generator.site.words import dutch_date
 
 SOURCE = "bouwinformatie.md"
 
 
 def build(site: SiteInputs) -> list[Output]:
-    info = site.info
+    facts = site.facts
+    published = provenance_files(site)
     parts = ["# Bouwinformatie", "",
              "Waarmee deze site is gemaakt. Twee bouwsels van dezelfde commit zijn byte voor "
              "byte gelijk: de bouwdatum is de datum van de commit, niet de klok.", "",
              "## Commits", "", commits_table(site), "",
-             "## Validatie van de gegevens", "", f"{text(info.validation)}", ""]
-    if info.warnings:
-        parts += [f"- {text(w)}" for w in info.warnings] + [""]
+             "## Validatie van de gegevens", "", f"{text(facts.validation_text)}", ""]
+    if facts.warnings:
+        parts += [f"- {text(w)}" for w in facts.warnings] + [""]
     parts += ["## Instellingen", "",
               f"- Onthullingscontrole: cellen in uitsplitsingen met 1 tot en met "
               f"{site.live.k - 1} worden getoond als {text(f'<{site.live.k}')} "
               f"(k = {site.live.k}).",
               "",
-              "## Versies", "", versions_table(info), ""]
-    return [Page(SOURCE, "Bouwinformatie", "\n".join(parts) + "\n", "")]
+              "## Versies", "", versions_table(facts), "",
+              *provenance_section(published.trees)]
+    return [Page(SOURCE, "Bouwinformatie", "\n".join(parts) + "\n", ""), *published.downloads]
 
 
 def commits_table(site: SiteInputs) -> str:
-    info = site.info
-    rows = [("Gegevens en definities", _commit(info.data, "werkmap met niet-vastgelegde "
-                                                            "wijzigingen")),
-            ("Laatste wijziging in data/ of indicators/", _commit(info.data_changed, "–")),
-            ("Code, teksten en instellingen (HEAD)",
-             _commit(info.code, "geen commit") + (" met niet-vastgelegde wijzigingen"
-                                                  if info.code_dirty else "")),
-            ("Bouwdatum (datum van de commit)", dutch_date(info.built))]
-    if info.ref:
-        rows.insert(0, ("Gevraagde ref", info.ref))
+    facts = site.facts
+    rows = [("Gegevens en definities", _commit(facts.data, "werkmap met niet-vastgelegde "
+                                                             "wijzigingen")),
+            ("Laatste wijziging in data/ of indicators/", _commit(facts.data_changed, "–")),
+            ("Code (het pakket generator)", facts.code_commit or "onbekend (niet uit een Git-werkmap)"),
+            ("Teksten en instellingen (HEAD)",
+             _commit(facts.head, "geen commit") + (" met niet-vastgelegde wijzigingen"
+                                                   if facts.head_dirty else "")),
+            ("Bouwdatum (datum van de commit)", dutch_date(facts.built))]
+    if facts.data_ref:
+        rows.insert(0, ("Gevraagde ref", facts.data_ref))
     for edition in site.editions:
         rows.append((f"Editie: {edition.meta.title}",
                      f"{edition.commit} (data_ref {edition.meta.data_ref})"))
@@ -55,9 +67,25 @@ def _commit(commit: Commit | None, missing: str) -> str:
     return f"{commit.sha} ({dutch_date(commit.date)})"
 
 
-def versions_table(info: BuildInfo) -> str:
+def versions_table(facts: BuildFacts) -> str:
     body = Markup("").join(Markup('<tr><th scope="row">{}</th><td>{}</td></tr>').format(n, v)
-                           for n, v in info.versions)
+                           for n, v in facts.tool_versions.items())
     return str(Markup('<table class="im-table im-buildinfo"><caption>Gereedschap</caption>'
                       '<thead><tr><th scope="col">Pakket</th><th scope="col">Versie</th></tr>'
                       '</thead><tbody>{}</tbody></table>').format(body))
+
+
+def provenance_section(trees: list[PublishedTree]) -> list[str]:
+    """Links to each manifest and PROV document (Markdown links: MkDocs checks and
+    rewrites them), with the manifest's SHA-256."""
+    lines = ["## Herkomst voor auditors", "",
+             "Elk getal van deze site staat met zijn herkomst in een manifest (JSON: waarde, "
+             "bronbestanden met Git-blob-id en rijen, commits) en in W3C PROV-JSON, voor eigen "
+             "gereedschap. `impactmonitor verify` rekent met het manifest elk getal na vanuit "
+             "de commit die het noemt.", ""]
+    for tree in trees:
+        commit = f"commit `{tree.data_commit}`" if tree.data_commit else "de werkmap"
+        lines.append(f"- {text(tree.label)} (gegevens van {commit}): "
+                     f"[manifest]({tree.manifest}) met {dutch(tree.figures, 0)} figuren, SHA-256 "
+                     f"`{tree.sha256}`; [PROV-JSON]({tree.prov})")
+    return lines + [""]

@@ -15,7 +15,6 @@ from generator.compute.formatting import format_period
 from generator.compute.lineage import TOTAL
 from generator.site import blocks
 from generator.site.blocks import PageState
-from generator.site.buildinfo import dutch_date
 from generator.site.editions import KINDS, Correction, Edition, corrections
 from generator.site.example import is_example
 from generator.site.markup import text
@@ -23,7 +22,7 @@ from generator.site.pages import Output, Page, SiteInputs, page_state
 from generator.site.pdf import pdf_name
 from generator.site.sitedata import SiteData
 from generator.site.urls import audit_tree, edition_root
-from generator.site.words import cell_words, quarter_words, scope_words, short_sha
+from generator.site.words import cell_words, dutch_date, quarter_words, scope_words, short_sha
 
 SECTION = "Rapporten"
 NARRATIVE = "edities/{slug}/index.md"

@@ -9,11 +9,10 @@ from generator.compute.lineage import TOTAL
 from generator.indicators.model import Definition
 from generator.site import blocks
 from generator.site.blocks import PageState
-from generator.site.buildinfo import dutch_date
 from generator.site.markup import declared, indicator_source, link, text
 from generator.site.pages import Output, Page, SiteInputs, page_state
 from generator.site.status import TargetStanding, standings
-from generator.site.words import quarter_words, scope_words, short_sha
+from generator.site.words import dutch_date, quarter_words, scope_words, short_sha
 
 SOURCE = "index.md"
 TITLE = "Impactmonitor LLO Collectief"
@@ -43,12 +42,12 @@ def build(site: SiteInputs) -> list[Output]:
 
 def updated(site: SiteInputs) -> str:
     """When the data were last changed, and where to see exactly which commit."""
-    info, data = site.info, site.live
+    facts, data = site.facts, site.live
     period = f"Stand tot en met {quarter_words(data.latest)}" if data.latest else "Nog geen gegevens"
-    if info.data is None:
+    if facts.data is None:
         source = "de gegevens in de werkmap, nog niet vastgelegd in een commit"
     else:
-        change = info.data_changed or info.data
+        change = facts.data_changed or facts.data
         source = (f"gegevens laatst bijgewerkt op {dutch_date(change.date)} "
                   f"(commit {short_sha(change.sha)})")
     return (f'<p class="im-updated">{text(period)}, opgeteld vanaf de start van elke regio; '

@@ -1,0 +1,75 @@
+"""The machine-readable provenance of a build as files of the site: manifest and PROV-JSON.
+
+One manifest and one PROV-JSON document per data state: the live monitor and each report
+edition (in its own tree, since its figures come from its pinned commit). Both list the
+figures the site shows, after disclosure control and with the derived figures, so a
+suppressed cell has no value there either. They are content, written into the docs folder
+like the CSV downloads and published in the site folder, where the encryption stage finds
+them with every other content file; `provenance_files` is the only writer of them, and
+`generator.provenance.published.read_published` the only reader.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from generator.provenance.manifest import build_manifest, manifest_json
+from generator.provenance.prov import build_prov, prov_json
+from generator.provenance.published import manifest_path, prov_path
+from generator.site.pages import Download, SiteInputs
+from generator.site.sitedata import SiteData
+from generator.site.urls import edition_root
+
+
+@dataclass(frozen=True)
+class PublishedTree:
+    """What the build information page says about one published manifest."""
+
+    label: str
+    data_commit: str | None
+    manifest: str
+    """Site-relative path of the manifest."""
+    prov: str
+    sha256: str
+    """SHA-256 of the manifest's bytes: one line that pins every figure of the tree."""
+    figures: int
+
+
+@dataclass(frozen=True)
+class ProvenanceFiles:
+    downloads: list[Download]
+    trees: list[PublishedTree]
+
+
+def provenance_files(site: SiteInputs) -> ProvenanceFiles:
+    """The manifests and PROV documents of the live monitor and every edition."""
+    editions = {e.meta.slug: {"title": e.meta.title, "data_commit": e.commit,
+                              "data_ref": e.meta.data_ref,
+                              "manifest": manifest_path(edition_root(e.meta.slug))}
+                for e in site.editions}
+    downloads: list[Download] = []
+    trees = [_tree(site, site.live, "", "Monitor", downloads, editions=editions)]
+    for edition in site.editions:
+        slug = edition.meta.slug
+        trees.append(_tree(site, edition.data, edition_root(slug), edition.meta.title,
+                           downloads, edition={"slug": slug, **editions[slug]}))
+    return ProvenanceFiles(downloads, trees)
+
+
+def _tree(site: SiteInputs, data: SiteData, root: str, label: str, downloads: list[Download],
+          *, editions: dict[str, Any] | None = None,
+          edition: dict[str, Any] | None = None) -> PublishedTree:
+    # Only the live data were validated by this build; an edition's pinned data were
+    # checked when they were merged, and its documents say no more than that.
+    validated = edition is None
+    manifest = build_manifest(data.computation, site.facts, figures=data.figures,
+                              k_anonymity=data.k, validated=validated, editions=editions,
+                              edition=edition)
+    text = manifest_json(manifest).encode("utf-8")
+    prov = prov_json(build_prov(data.computation, site.facts, figures=data.figures,
+                                validated=validated)).encode("utf-8")
+    downloads += [Download(manifest_path(root), text), Download(prov_path(root), prov)]
+    return PublishedTree(label, data.commit, manifest_path(root), prov_path(root),
+                         hashlib.sha256(text).hexdigest(), manifest["figure_count"])
