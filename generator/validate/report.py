@@ -52,15 +52,21 @@ class Report:
         )
 
     def to_text(self) -> str:
+        """For a person at a terminal: the same problem in many rows of one column is
+        written out once, followed by the other rows (JSON and GitHub keep every one)."""
         lines = []
-        for p in self.errors + self.warnings:
-            where = p.file
-            if p.row is not None:
-                where += f", rij {p.row}"
-            if p.field:
-                where += f", kolom {p.field}"
-            label = "FOUT" if p.severity == "error" else "WAARSCHUWING"
-            lines.append(f"{label} [{p.code}] {where}\n    {p.message}")
+        for group in _groups(self.errors + self.warnings):
+            first = group[0]
+            where = first.file
+            if first.row is not None:
+                where += f", rij {first.row}"
+            if first.field:
+                where += f", kolom {first.field}"
+            label = "FOUT" if first.severity == "error" else "WAARSCHUWING"
+            lines.append(f"{label} [{first.code}] {where}\n    {first.message}")
+            if len(group) > 1:
+                rows = ", ".join(str(p.row) for p in group[1:])
+                lines.append(f"    Hetzelfde in nog {len(group) - 1} rijen: {rows}.")
         lines.append(self.summary())
         return "\n".join(lines)
 
@@ -103,6 +109,19 @@ class Report:
                          "" if p.row is None else str(p.row), p.field or "", f"`{p.code}`", p.message]
                 lines.append("| " + " | ".join(_escape_cell(c) for c in cells) + " |")
         return "\n".join(lines) + "\n"
+
+
+def _groups(problems: list[Problem]) -> list[list[Problem]]:
+    """Consecutive problems of one code in one column of one file, each with a row."""
+    groups: list[list[Problem]] = []
+    for p in problems:
+        last = groups[-1][-1] if groups else None
+        if (last is not None and p.row is not None and last.row is not None
+                and (p.file, p.field, p.code) == (last.file, last.field, last.code)):
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    return groups
 
 
 def _escape_data(text: str) -> str:

@@ -143,3 +143,14 @@ def test_model_parameters_are_checked(broken: Path) -> None:
     errors = [(e["file"], e["field"], e["code"]) for e in json.loads(result.stdout)["errors"]]
     assert result.returncode == 1
     assert errors == [("indicators/economie/parameters.yml", "discontovoet.centraal", "model-parameters-invalid")]
+
+
+def test_text_groups_one_problem_repeated_down_a_column(tmp_path: Path) -> None:
+    delivery = Delivery(tmp_path)
+    (tmp_path / "pyproject.toml").write_text("")
+    for row in range(2, 14):
+        delivery.set_cell(MATCHES, row, "aantal", "veel")
+    result = run(tmp_path, "--as-of", "2026-Q3")
+    assert result.stdout.count("FOUT [type-error]") == 1
+    assert "    Hetzelfde in nog 11 rijen: 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13.\n" in result.stdout
+    assert "Ongeldig: 12 fouten in " in result.stdout
