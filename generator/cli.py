@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from generator import __version__
 from generator.errors import UserError
 
-COMMANDS: tuple[str, ...] = ("validate", "kpi", "diff", "trace", "build", "serve")
+COMMANDS: tuple[str, ...] = ("validate", "kpi", "diff", "trace", "verify", "build", "serve")
 
 
 class _Parser(argparse.ArgumentParser):

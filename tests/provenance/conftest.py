@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 
 from generator.compute.pipeline import Computation, compute_snapshot
 from generator.provenance.facts import BuildFacts
+from generator.provenance.published import read_published
 from generator.sources import open_snapshot
 from tests.fixtures.handmade_repo import commit_all, git, make_repo, set_cell
 
@@ -67,3 +69,16 @@ def handmade(tmp_path_factory: pytest.TempPathFactory) -> Computation:
     root = tmp_path_factory.mktemp("handmade")
     commit = make_repo(root)
     return compute_snapshot(open_snapshot(root, commit))
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of the repository's working tree, shared with tests/site (one build)."""
+    from tests.site.conftest import build_example_site
+
+    return build_example_site(tmp_path_factory)
+
+
+def published_manifest(site: Path, relative_path: str) -> dict:
+    """A manifest as the built site publishes it (read as `verify` reads it)."""
+    return json.loads(read_published(site, relative_path))

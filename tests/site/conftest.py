@@ -19,12 +19,23 @@ from tests.fixtures.handmade_repo import commit_all, make_repo
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
+_BUILT: dict[str, Path] = {}
+
+
+def build_example_site(factory: pytest.TempPathFactory) -> Path:
+    """The site of the repository's example data, built once per session whichever suite
+    (tests/site, tests/provenance) asks first."""
+    if "example" not in _BUILT:
+        out = factory.mktemp("example") / "site"
+        build_site(REPO_ROOT, out)
+        _BUILT["example"] = out
+    return _BUILT["example"]
+
+
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site of the repository's example data (built once; ~4 s)."""
-    out = tmp_path_factory.mktemp("example") / "site"
-    build_site(REPO_ROOT, out)
-    return out
+    """The site of the repository's example data (built once; ~15 s)."""
+    return build_example_site(tmp_path_factory)
 
 
 def site_repo(root: Path) -> str:

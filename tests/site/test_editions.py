@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -9,6 +10,10 @@ import pytest
 
 from generator.errors import UserError
 from generator.mkdocs_plugin.build import build_site
+from generator.provenance.published import manifest_path, read_published
+from generator.provenance.trace import Trace, trace
+from generator.provenance.verify import verify_site
+from generator.site.urls import edition_root
 from tests.fixtures.handmade_repo import commit_all, set_cell
 from tests.site.conftest import page, site_repo, write
 
@@ -65,6 +70,25 @@ def test_the_edition_lists_the_correction_with_both_values_and_commits(
     assert "../../audit/deelnemers_bereikt/noord/#" in row  # current value: live audit entry
     assert 'href="audit/deelnemers_bereikt/noord/#' in row  # edition value: its own entry
     assert any(TOTAAL in r for r in rows)
+
+
+def test_the_editions_figures_trace_to_its_pinned_commit(corrected: tuple[Path, str, str]) -> None:
+    """Its audit entries, its manifest and `trace` all name the commit it is pinned to, and
+    recomputing there gives the number the edition shows (the current data do not)."""
+    site, first, second = corrected
+    root = site.parent
+    report = page(site, "edities/tussenrapport-2023/")
+    value = shown(report[:report.index('id="latere-correcties"')], NOORD)[0]
+    pinned = trace(root, NOORD, first, expect=value, validate=False)
+    assert isinstance(pinned, Trace) and pinned.ok and pinned.snapshot.commit == first
+    later = trace(root, NOORD, second, expect=value, validate=False)
+    assert isinstance(later, Trace) and later.expected_matches is False
+    entry = page(site, "edities/tussenrapport-2023/audit/deelnemers_bereikt/noord/")
+    assert f"impactmonitor trace {NOORD} --ref {first}" in entry
+    manifest = json.loads(read_published(site, manifest_path(edition_root("tussenrapport-2023"))))
+    assert (manifest["data_commit"], manifest["figures"][NOORD]["value"]) == (first, 30)
+    report = verify_site(root, site)  # the live monitor at commit 2, the edition at 1
+    assert report.ok and [t.checked_commit for t in report.trees] == [second, first]
 
 
 def test_an_unchanged_edition_says_so(tmp_path: Path) -> None:

@@ -1,0 +1,158 @@
+"""`impactmonitor verify`: a built site's figures against a rebuild from the commit it names.
+
+A real Git repository in a temporary folder holds the repository's example data,
+indicators, narrative and mkdocs.yml. Its site is built at commit 1 (with the example
+edition pinned to commit 1); commit 2 changes one `aantal` of noord's instroom. Checked
+against commit 2, `verify` must report exactly the figures whose value the change moved
+(worked out here from the engine, not from `verify`); against its own commit, none.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.compute.pipeline import compute_snapshot
+from generator.mkdocs_plugin.build import build_site
+from generator.provenance.trace import same_value
+from generator.provenance.verify import MONITOR, verify_site
+from generator.site import disclosure
+from generator.site.economy import economy_view
+from generator.sources import open_snapshot
+from tests.fixtures.handmade_repo import commit_all, git, set_cell
+from tests.provenance.conftest import CHANGED_FILE, CHANGED_ROW, REPO_ROOT, published_manifest
+
+EDITION = "site_src/edities/tussenrapport-2026"
+K = 5  # mkdocs.yml leaves k_anonymity at its default
+
+
+@dataclass(frozen=True)
+class Built:
+    root: Path
+    site: Path
+    pinned: str
+    """The commit the edition is pinned to: the example data."""
+    first: str
+    """The same data, with the edition added: the commit the site was built from."""
+    second: str
+    """One `aantal` one higher."""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    root = tmp_path_factory.mktemp("verify") / "repo"
+    root.mkdir()
+    for folder in ("data", "indicators", "site_src"):
+        shutil.copytree(REPO_ROOT / folder, root / folder)
+    shutil.copy(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "pyproject.toml").write_text("# marks the repository root for find_root\n")
+    edition = root / EDITION
+    held = edition.with_name("aside")
+    edition.rename(held)  # the edition's data_ref must name a commit of this repository
+    git(root, "init", "--quiet")
+    pinned = commit_all(root, "Example data")
+    held.rename(edition)
+    meta = edition / "editie.yml"
+    lines = [f"data_ref: {pinned}" if line.startswith("data_ref:") else line
+             for line in meta.read_text(encoding="utf-8").splitlines()]
+    meta.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    first = commit_all(root, "Add the edition")
+    build_site(root, root.parent / "site")
+    path = root / CHANGED_FILE
+    header, *rows = path.read_text(encoding="utf-8").splitlines()
+    old = int(rows[CHANGED_ROW - 2].split(",")[header.split(",").index("aantal")])
+    set_cell(path, CHANGED_ROW, "aantal", str(old + 1))
+    second = commit_all(root, "Correct one instroom cell")
+    return Built(root, root.parent / "site", pinned, first, second)
+
+
+def moved_by_the_change(root: Path, before: str, after: str) -> set[str]:
+    """The ids whose published value differs between the two commits, from the engine.
+
+    A cell hidden by disclosure control at both commits publishes no value, so it cannot
+    differ; the Monte Carlo interval moves with the model's inputs.
+    """
+    figures = {}
+    for commit in (before, after):
+        computation = compute_snapshot(open_snapshot(root, commit))
+        hidden = {f.figure_id for f in disclosure.apply(computation.figures, K) if f.suppressed}
+        view = economy_view(computation, computation.figures)
+        values = {f.figure_id: f.value for f in computation.figures}
+        values |= {f.figure_id: f.value for f in (view.figures if view else [])}
+        figures[commit] = (values, hidden)
+    (old, old_hidden), (new, new_hidden) = figures[before], figures[after]
+    assert old.keys() == new.keys()
+    return {i for i in old
+            if (not same_value(old[i], new[i]) and not (i in old_hidden and i in new_hidden))
+            or (i in old_hidden) != (i in new_hidden)}
+
+
+def test_against_its_own_commit_every_figure_matches(built: Built) -> None:
+    report = verify_site(built.root, built.site)
+    assert report.ok and report.differences == []
+    assert [(t.name, t.checked_commit) for t in report.trees] == [
+        (MONITOR, built.first), ("tussenrapport-2026", built.pinned)]
+    manifest = published_manifest(built.site, "bouwinformatie/manifest.json")
+    assert report.trees[0].compared == manifest["figure_count"] > 1000
+
+
+def test_against_a_later_commit_exactly_the_moved_figures_differ(built: Built) -> None:
+    expected = moved_by_the_change(built.root, built.first, built.second)
+    period = published_manifest(built.site, "bouwinformatie/manifest.json")["periods"][-1]
+    assert f"deelnemers_bereikt.totaal.{period}" in expected
+    report = verify_site(built.root, built.site, built.second)
+    live, edition = report.trees
+    assert {d.figure_id for d in live.differences} == expected
+    assert {d.kind for d in live.differences} == {"changed"}
+    assert live.checked_commit == built.second and live.named_commit == built.first
+    assert edition.ok and edition.checked_commit == built.pinned  # pinned, whatever --ref says
+    assert not report.ok
+
+
+def test_the_command_prints_each_difference_in_dutch(
+        built: Built, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(built.root)
+    assert main(["verify", str(built.site), "--ref", built.second]) == 1
+    out = capsys.readouterr().out
+    period = published_manifest(built.site, "bouwinformatie/manifest.json")["periods"][-1]
+    assert "opnieuw berekend uit:          commit " + built.second in out
+    row = next(line for line in out.splitlines()
+               if line.strip().startswith(f"deelnemers_bereikt.totaal.{period} "))
+    published, rebuilt = row.split()[1:]
+    assert int(rebuilt.replace(".", "")) == int(published.replace(".", "")) + 1
+    assert "Resultaat: " in out and " wijken af." in out
+
+    assert main(["verify", str(built.site), "--format", "json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["ok"] is True
+    assert [m["checked_commit"] for m in result["manifests"]] == [built.first, built.pinned]
+    assert main(["verify", str(built.site)]) == 0
+    assert "Resultaat: alle " in capsys.readouterr().out
+
+
+def test_a_folder_that_is_not_a_built_site(built: Built, monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(built.root)
+    assert main(["verify", str(built.root / "data")]) == 1
+    err = capsys.readouterr().err
+    assert "is geen gebouwde site van de impactmonitor: bouwinformatie/manifest.json " \
+           "ontbreekt" in err
+
+
+def test_a_site_built_from_uncommitted_data_needs_a_ref(
+        built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(built.site, site)
+    path = site / "bouwinformatie" / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps({**manifest, "data_commit": None}), encoding="utf-8")
+    monkeypatch.chdir(built.root)
+    assert main(["verify", str(site)]) == 1
+    assert "noemt geen commit" in capsys.readouterr().err
+    assert main(["verify", str(site), "--ref", built.first]) == 0
