@@ -8,6 +8,7 @@ saw it on the site (`1.234`, `12,5%`, `€ 1.234` or a machine number).
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from generator.sources import Snapshot, open_snapshot
 
 SUPPRESSION_LABELS = ("onderdrukt", "x")
 """What the site shows for a hidden cell, besides `<k`: nothing to compare a value with."""
+_DUTCH_NUMBER = re.compile(r"^-?(?:€\s?)?\d{1,3}(?:\.\d{3})*(?:,(?P<decimals>\d+))?\s?%?$")
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,13 @@ def matches_expected(found: Trace, expected: str) -> bool | None:
         return value is None
     if _normalised(text) == _normalised(found.shown(value)):
         return True
+    # Tables and charts write a value with the unit's usual decimals (more for a small
+    # value), cards with the definition's: the number as written says how many it has.
+    dutch = _DUTCH_NUMBER.match(text.replace("\u00a0", " ").replace("\u202f", " "))
+    if dutch and value is not None:
+        decimals = len(dutch.group("decimals") or "")
+        if _normalised(text) == _normalised(format_value(value, found.figure.unit, decimals)):
+            return True
     try:
         number = float(text)
     except ValueError:

@@ -61,6 +61,23 @@ def test_expect_reads_dutch_notation(repo: ExampleRepo, capsys: pytest.CaptureFi
     assert trace(capsys, kosten, "--no-validate", "--expect", "€ 1")[0] == 1
 
 
+def test_expect_takes_the_decimals_the_value_is_written_with(
+        repo: ExampleRepo, capsys: pytest.CaptureFixture[str]) -> None:
+    """A table shows a small GDP effect with the digits it needs (0,0000050%), a card with
+    the definition's five decimals (0,00000%): both are the site's, both match; a digit
+    more that is wrong does not."""
+    figure = "bbp_effect_pct.voorbeeld-noord.2023-Q1"
+    code, out = trace(capsys, figure, "--format", "json", "--no-validate", "--ref", repo.first)
+    number = json.loads(out)["figure"]["value"]
+    assert 0 < number < 0.00001
+    table = f"{number:.7f}".replace(".", ",") + "%"
+    for expected in (table, json.loads(out)["shown"]):
+        assert trace(capsys, figure, "--no-validate", "--ref", repo.first,
+                     "--expect", expected)[0] == 0, expected
+    wrong = table[:-2] + str((int(table[-2]) + 1) % 10) + "%"
+    assert trace(capsys, figure, "--no-validate", "--ref", repo.first, "--expect", wrong)[0] == 1
+
+
 def test_the_text_names_file_blob_rows_commits_and_the_command(
         repo: ExampleRepo, capsys: pytest.CaptureFixture[str]) -> None:
     code, out = trace(capsys, FIGURE, "--ref", repo.first)
