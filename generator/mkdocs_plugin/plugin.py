@@ -5,6 +5,8 @@
   navigation, stylesheets, scripts and the example-data notice, and fix the build date.
 - `on_serve`: watch data/, indicators/ and site_src/ instead of the staging folder, so
   `mkdocs serve` reloads when a data file or a narrative changes.
+- `on_page_markdown` / `on_page_content`: marked blocks of finished HTML (the audit
+  entries) are lifted out before Markdown and put back after it (`site/rawhtml.py`).
 - `on_post_build`: the after-HTML steps (the editions' PDFs) get the edition pages.
 - `on_shutdown`: remove the staging folder.
 
@@ -27,11 +29,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
 
 from generator.compute.pipeline import InvalidData
 from generator.errors import UserError
 from generator.mkdocs_plugin.config import ImpactmonitorConfig
-from generator.site import hooks
+from generator.site import hooks, rawhtml
 from generator.site.inputs import SITE_SRC, load_inputs
 from generator.site.pages import SiteInputs
 from generator.site.render import RenderResult, render
@@ -50,6 +53,7 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
         self._epoch_before: str | None = None
         self._epoch_set = False
         self._command = "build"
+        self._raw: dict[str, list[str]] = {}
         self.failure: str | None = None
         """The message of the last fatal problem, for callers that drive MkDocs themselves
         (MkDocs logs a PluginError and raises a generic Abort)."""
@@ -76,6 +80,16 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
             config.theme.dirs.insert(0, str(OVERRIDES))
         self._fix_build_date(inputs.facts.epoch)
         return config
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
+                         files: Any) -> str:
+        # Finished HTML blocks (the audit entries) skip Markdown: see site/rawhtml.py.
+        lifted, self._raw[page.file.src_uri] = rawhtml.lift(markdown)
+        return lifted
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
+                        files: Any) -> str:
+        return rawhtml.restore(html, self._raw.pop(page.file.src_uri, []))
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer:

@@ -1,5 +1,8 @@
 """Audit pages: one Markdown page per indicator and scope, one anchored entry per figure.
 
+The page (title, header table, a heading per quarter) is Markdown; each entry is a block of
+HTML (`audit_entry.py`).
+
 Each entry says what PRODUCT.md asks of it: the value (or that it is suppressed, without
 it), the indicator and its definition version, the data files with Git blob ids and the
 rows that went in (linked to those lines on the forge when `repo_url` is set), the
@@ -12,27 +15,19 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from html import escape
-from urllib.parse import quote
 
-from generator.compute.formatting import format_value
-from generator.compute.lineage import TOTAL, Figure, SourceRows
+from generator.compute.lineage import TOTAL, Figure
 from generator.compute.pipeline import Computation
 from generator.indicators.model import Definition
+from generator.provenance.audit_entry import entry_html
 from generator.provenance.facts import BuildFacts
-from generator.provenance.manifest import is_text_detail
-from generator.provenance.ranges import format_range, format_ranges, row_ranges
-from generator.site import disclosure
 from generator.site.markup import text
+from generator.site.rawhtml import raw_block
 from generator.site.urls import audit_page
 from generator.site.words import dutch_date
 
 _PLAIN = re.compile(r"^[A-Za-z0-9_./=+ -]+$")
 """What a Markdown code span can hold as is (ids, paths, shas, commands)."""
-MAX_LINKED_RANGES = 5
-"""Runs of rows linked one by one; beyond, the rest is text and the file is linked once.
-A `totaal` cell can list dozens of runs and every link repeats a long URL: at 5 the audit
-pages of the example data are 6.8 MB of Markdown, at 10 7.8 MB, with none 5.0 MB."""
 SHORT_SHA = 12
 
 
@@ -112,76 +107,8 @@ def _page(definition: Definition | None, indicator: str, region: str,
         by_period[figure.period].append(figure)
     for period in sorted(by_period, reverse=True):  # the latest quarter is read most
         lines += ["", f"## Stand tot en met {period}"]
-        for figure in by_period[period]:
-            lines += ["", *_entry(figure, definition, context)]
+        # The entries as one marked block of HTML (audit_entry.py, site/rawhtml.py): parsed
+        # as Markdown, thousands of them were most of the time of a site build.
+        lines.append(raw_block(entry_html(f, definition, context.repo_url)
+                               for f in by_period[period]))
     return "\n".join(lines) + "\n"
-
-
-def _entry(figure: Figure, definition: Definition | None, context: _Context) -> list[str]:
-    """Three to five lines: pages list thousands of entries, so nothing is repeated that
-    the page's header already says for all of them (the code commit, the tools)."""
-    fid = figure.figure_id
-    cells = " · ".join(f"{k} {v}" for k, v in figure.breakdown) or "geen uitsplitsing"
-    if figure.suppressed:
-        value = f"onderdrukt: {text(disclosure.note(figure))}"
-    else:
-        decimals = definition.decimals if definition else None
-        raw = "geen waarde" if figure.value is None else code(repr(figure.value))
-        value = f"**{text(format_value(figure.value, figure.unit, decimals))}** ({raw})"
-    lines = [f'<a id="{escape(fid, quote=True)}"></a>',
-             f"{code(fid)} · {text(cells)} · {value} · indicator {code(figure.indicator)} "
-             f"versie {text(figure.version)}", ""]
-    if figure.sources:
-        lines += [f"- {_source(source, figure, context)}" for source in figure.sources]
-    else:
-        lines.append("- Geen rijen telden mee.")
-    details = _details(figure)
-    if details:
-        lines.append(f"- Details: {details}")
-    ref = f" --ref {figure.commit}" if figure.commit else ""
-    lines.append(f"- Opnieuw berekenen: {code(f'impactmonitor trace {fid}{ref}')}")
-    return lines
-
-
-def _source(source: SourceRows, figure: Figure, context: _Context) -> str:
-    head = f"{code(source.file)}, blob {code(source.blob)}"
-    if figure.suppressed:
-        return head + ": rijen niet getoond (onderdrukte cel)"
-    if not source.rows:
-        return head + ": het hele bestand"
-    base = None
-    if context.repo_url and figure.commit:
-        base = f"{context.repo_url}/blob/{figure.commit}/{quote(source.file)}"
-    return head + ": rijen " + rows_markdown(source.rows, base)
-
-
-def rows_markdown(rows: Sequence[int], file_url: str | None) -> str:
-    """`2–14, 20`, each run linked to its lines at `file_url` (GitHub's `#L2-L14`).
-
-    The contract's CSV has one record per line, so a spreadsheet row is a file line.
-    """
-    if file_url is None:
-        return format_ranges(rows)
-    runs = row_ranges(rows)
-    linked = [f"[{format_range(a, b)}]({file_url}#L{a}" + (f"-L{b})" if b != a else ")")
-              for a, b in runs[:MAX_LINKED_RANGES]]
-    rest = [format_range(a, b) for a, b in runs[MAX_LINKED_RANGES:]]
-    suffix = f" ([bestand]({file_url}))" if rest else ""
-    return ", ".join(linked + rest) + suffix
-
-
-def _details(figure: Figure) -> str:
-    """Named details (scenario values, the measured figure of an attainment, labels).
-
-    A suppressed cell shows only its text details: a number could give the value away.
-    """
-    shown = []
-    for key, value in figure.extra:
-        if key in (disclosure.REASON_KEY, disclosure.K_KEY):
-            continue  # said by the value line
-        if figure.suppressed and not is_text_detail(value):
-            continue
-        if isinstance(value, tuple):
-            value = ", ".join(f"{k}: {v}" for k, v in value)
-        shown.append(f"{text(key)} {text('–' if value is None else value)}")
-    return "; ".join(shown)

@@ -11,7 +11,9 @@ from urllib.parse import unquote
 import pytest
 
 from generator.compute.pipeline import Computation
-from generator.provenance.audit import MAX_LINKED_RANGES, audit_pages, rows_markdown
+from generator.provenance.audit import audit_pages
+from generator.provenance.audit_entry import MAX_LINKED_RANGES, rows_html
+from generator.site.rawhtml import END, START
 from generator.site.urls import audit_page, audit_url, source_to_url
 from tests.provenance.conftest import facts
 
@@ -61,10 +63,12 @@ def test_an_entry_holds_value_version_files_blobs_rows_and_command(
     figure_id = "deelnemers_bereikt.totaal.2023-Q4.fase=pilot"
     figure = next(f for f in handmade.figures if f.figure_id == figure_id)
     text = entry(pages, figure_id)
-    assert "**50** (`50`)" in text and "indicator `deelnemers_bereikt` versie 1" in text
+    assert "<strong>50</strong> (<code>50</code>)" in text
+    assert "indicator <code>deelnemers_bereikt</code> versie 1" in text
     for source in figure.sources:
-        assert f"`{source.file}`, blob `{source.blob}`: rijen " in text
-    assert f"`impactmonitor trace {figure_id} --ref {handmade.snapshot.commit}`" in text
+        assert f"<code>{source.file}</code>, blob <code>{source.blob}</code>: rijen " in text
+    assert (f"<code>impactmonitor trace {figure_id} --ref {handmade.snapshot.commit}</code>"
+            in text)
     page = pages[audit_page("deelnemers_bereikt", "totaal")]
     assert f"`{handmade.snapshot.commit[:12]}`" in page and "`c0dec0dec0de`" in page
     assert "impactmonitor 0.1.0" in page and "definitie versie 1" in page
@@ -79,25 +83,37 @@ def test_rows_are_compressed_to_ranges(handmade: Computation, pages: dict[str, s
     assert f"rijen {source.rows[0]}–{source.rows[-1]}" in entry(pages, figure.figure_id)
 
 
-def test_rows_markdown_hand_cases() -> None:
-    assert rows_markdown([2, 3, 4, 20], None) == "2–4, 20"
+def test_rows_html_hand_cases() -> None:
+    assert rows_html([2, 3, 4, 20], None) == "2–4, 20"
     url = f"{REPO}/blob/abc/data/noord/instroom.csv"
-    assert rows_markdown([2, 3, 4, 20], url) == f"[2–4]({url}#L2-L4), [20]({url}#L20)"
+    assert rows_html([2, 3, 4, 20], url) == (f'<a href="{url}#L2-L4">2–4</a>, '
+                                             f'<a href="{url}#L20">20</a>')
     many = list(range(2, 2 * (MAX_LINKED_RANGES + 2) + 2, 2))  # 2, 4, 6, ...: one run each
-    text = rows_markdown(many, url)
-    assert text.count("](") == MAX_LINKED_RANGES + 1  # the runs linked, then the file once
-    assert text.endswith(f"{many[-2]}, {many[-1]} ([bestand]({url}))")
+    text = rows_html(many, url)
+    assert text.count("<a ") == MAX_LINKED_RANGES + 1  # the runs linked, then the file once
+    assert text.endswith(f'{many[-2]}, {many[-1]} (<a href="{url}">bestand</a>)')
+
+
+def test_entries_are_one_marked_block_of_html_per_quarter(pages: dict[str, str]) -> None:
+    """Markdown would parse thousands of entries; the plugin passes marked blocks by."""
+    page = pages[audit_page("deelnemers_bereikt", "totaal")]
+    assert page.count(START) == page.count(END) == page.count("\n## Stand tot en met ")
+    block = page[page.index(START) + len(START):page.index(END)].strip().splitlines()
+    assert block and all(line.startswith('<div class="im-audit-entry"><a id="')
+                         and line.endswith("</ul></div>") for line in block)
 
 
 def test_forge_links_at_the_data_commit_only_when_a_repo_url_is_set(
         handmade: Computation, pages: dict[str, str], linked: dict[str, str]) -> None:
-    assert not any("](http" in page for page in pages.values())
+    assert not any("](http" in page or 'href="http' in page for page in pages.values())
     commit = handmade.snapshot.commit
     figure = next(f for f in handmade.figures if f.figure_id == "verbetering_taal.noord.2023-Q4")
     text = entry(linked, figure.figure_id)
     for source in figure.sources:
-        assert f"({REPO}/blob/{commit}/{source.file}#L{source.rows[0]}" in text
-    links = re.findall(r"\]\((https://[^)]+)\)", "".join(linked.values()))
+        assert f'href="{REPO}/blob/{commit}/{source.file}#L{source.rows[0]}' in text
+    # Markdown links in the page's header (the commit), HTML links in the entries.
+    links = re.findall(r'\]\((https://[^)]+)\)|href="(https://[^"]+)"', "".join(linked.values()))
+    links = [markdown or html for markdown, html in links]
     assert links and all(
         re.fullmatch(rf"{re.escape(REPO)}/(blob/{commit}/data/[\w/.-]+\.csv(#L\d+(-L\d+)?)?"
                      rf"|commit/{commit})", link) for link in links)
@@ -114,7 +130,7 @@ def test_a_suppressed_entry_says_so_without_the_value(handmade: Computation) -> 
     assert "onderdrukt: Niet getoond: een klein aantal (minder dan 5)" in text
     assert str(figure.value) not in text and "rijen niet getoond (onderdrukte cel)" in text
     assert "#L" not in text and "hoog" not in text
-    assert all(f"blob `{s.blob}`" in text for s in figure.sources)
+    assert all(f"blob <code>{s.blob}</code>" in text for s in figure.sources)
 
 
 def test_an_editions_tree_has_its_own_root(handmade: Computation) -> None:

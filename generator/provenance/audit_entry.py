@@ -1,0 +1,103 @@
+"""One audit entry as a block of HTML: the figure's value, sources, details and command.
+
+The audit pages list every figure of a build (thousands per page, 6 MB per data state),
+and Python-Markdown spends most of a site build on their inline syntax. An entry is
+therefore written as one raw HTML block, which Markdown passes through untouched: the
+same elements the Markdown gave (`code`, `strong`, `ul`, links), without the parsing.
+Every piece of data is escaped here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+from urllib.parse import quote
+
+from generator.compute.formatting import format_value
+from generator.compute.lineage import Figure, SourceRows
+from generator.indicators.model import Definition
+from generator.provenance.manifest import is_text_detail
+from generator.provenance.ranges import format_range, format_ranges, row_ranges
+from generator.site import disclosure
+
+MAX_LINKED_RANGES = 5
+"""Runs of rows linked one by one; beyond, the rest is text and the file is linked once.
+A `totaal` cell can list dozens of runs and every link repeats a long URL."""
+
+
+def entry_html(figure: Figure, definition: Definition | None, repo_url: str | None) -> str:
+    """One line of HTML (a blank line would end the raw block). Nothing is repeated that
+    the page's header already says for every entry (the code commit, the tools)."""
+    fid = figure.figure_id
+    cells = " · ".join(f"{k} {v}" for k, v in figure.breakdown) or "geen uitsplitsing"
+    if figure.suppressed:
+        value = f"onderdrukt: {_text(disclosure.note(figure))}"
+    else:
+        decimals = definition.decimals if definition else None
+        raw = "geen waarde" if figure.value is None else code(repr(figure.value))
+        value = f"<strong>{_text(format_value(figure.value, figure.unit, decimals))}</strong> ({raw})"
+    items = [_source(source, figure, repo_url) for source in figure.sources]
+    items = items or ["Geen rijen telden mee."]
+    details = _details(figure)
+    if details:
+        items.append(f"Details: {details}")
+    ref = f" --ref {figure.commit}" if figure.commit else ""
+    items.append(f"Opnieuw berekenen: {code(f'impactmonitor trace {fid}{ref}')}")
+    return (f'<div class="im-audit-entry"><a id="{escape(fid, quote=True)}"></a>'
+            f"<p>{code(fid)} · {_text(cells)} · {value} · indicator {code(figure.indicator)} "
+            f"versie {_text(figure.version)}</p>"
+            "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul></div>")
+
+
+def code(value: str) -> str:
+    return f"<code>{_text(value)}</code>"
+
+
+def _source(source: SourceRows, figure: Figure, repo_url: str | None) -> str:
+    head = f"{code(source.file)}, blob {code(source.blob)}"
+    if figure.suppressed:
+        return head + ": rijen niet getoond (onderdrukte cel)"
+    if not source.rows:
+        return head + ": het hele bestand"
+    base = None
+    if repo_url and figure.commit:
+        base = f"{repo_url}/blob/{figure.commit}/{quote(source.file)}"
+    return head + ": rijen " + rows_html(source.rows, base)
+
+
+def rows_html(rows: Sequence[int], file_url: str | None) -> str:
+    """`2–14, 20`, each run linked to its lines at `file_url` (GitHub's `#L2-L14`).
+
+    The contract's CSV has one record per line, so a spreadsheet row is a file line.
+    """
+    if file_url is None:
+        return format_ranges(rows)
+    url = escape(file_url, quote=True)
+    runs = row_ranges(rows)
+    linked = [f'<a href="{url}#L{a}' + (f'-L{b}' if b != a else "") + f'">{format_range(a, b)}</a>'
+              for a, b in runs[:MAX_LINKED_RANGES]]
+    rest = [format_range(a, b) for a, b in runs[MAX_LINKED_RANGES:]]
+    suffix = f' (<a href="{url}">bestand</a>)' if rest else ""
+    return ", ".join(linked + rest) + suffix
+
+
+def _details(figure: Figure) -> str:
+    """Named details (scenario values, the measured figure of an attainment, labels).
+
+    A suppressed cell shows only its text details: a number could give the value away.
+    """
+    shown = []
+    for key, value in figure.extra:
+        if key in (disclosure.REASON_KEY, disclosure.K_KEY):
+            continue  # said by the value line
+        if figure.suppressed and not is_text_detail(value):
+            continue
+        if isinstance(value, tuple):
+            value = ", ".join(f"{k}: {v}" for k, v in value)
+        shown.append(f"{_text(key)} {_text('–' if value is None else value)}")
+    return "; ".join(shown)
+
+
+def _text(value: object) -> str:
+    """Data as HTML text on one line (a region's or a factor's name can hold anything)."""
+    return escape(" ".join(str(value).split()), quote=False)

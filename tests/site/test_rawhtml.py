@@ -1,0 +1,39 @@
+"""Marked blocks of finished HTML skip Markdown and come back unchanged (site/rawhtml.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+
+from generator.site.rawhtml import lift, raw_block, restore
+
+BLOCK = ['<div class="im-audit-entry"><a id="a.totaal.2026-Q2"></a><p><code>a_b</code> '
+         '*not emphasis* [not](a-link)</p></div>', '<div class="im-audit-entry">2</div>']
+
+
+def test_a_block_is_lifted_out_of_markdown_and_put_back() -> None:
+    page = "# Titel\n\n## Stand\n" + raw_block(BLOCK) + "\n## Later\n" + raw_block(["<p>x</p>"])
+    lifted, blocks = lift(page)
+    assert blocks == ["\n".join(BLOCK), "<p>x</p>"]
+    assert "im-audit-entry" not in lifted
+    html = restore(markdown.markdown(lifted), blocks)
+    assert "\n".join(BLOCK) in html and "<em>" not in html and "<p>x</p>" in html
+    assert "im:raw" not in html and html.index("Stand") < html.index("a_b") < html.index("Later")
+
+
+def test_without_lifting_the_blocks_are_plain_html_to_any_markdown_engine() -> None:
+    html = markdown.markdown(raw_block(BLOCK))
+    assert "\n".join(BLOCK) in html
+
+
+def test_a_page_without_blocks_is_left_alone() -> None:
+    assert lift("# Titel\n\ntekst <!-- im:raw:0 -->\n") == ("# Titel\n\ntekst <!-- im:raw:0 -->\n", [])
+    assert restore("<p>tekst <!-- im:raw:0 --></p>", []) == "<p>tekst <!-- im:raw:0 --></p>"
+
+
+def test_the_built_site_has_every_block_back(example_site: Path) -> None:
+    audit = (example_site / "audit" / "deelnemers_bereikt" / "totaal" / "index.html").read_text(
+        encoding="utf-8")
+    assert audit.count('<div class="im-audit-entry">') > 100
+    assert not any("im:raw" in p.read_text(encoding="utf-8") for p in example_site.rglob("*.html"))
