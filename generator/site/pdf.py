@@ -146,12 +146,21 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _LoopbackServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A browser that drops a connection it no longer needs is no error of the build.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serving(root: Path) -> Iterator[int]:
     """The built site over HTTP on 127.0.0.1 (a free port) for as long as the block runs.
     Over file:// the links in the PDF would name the build's temporary folder."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 functools.partial(_QuietHandler, directory=str(root)))
+    server = _LoopbackServer(("127.0.0.1", 0),
+                             functools.partial(_QuietHandler, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -1,0 +1,127 @@
+"""The report editions as PDF: made in the build with Chromium, linked from the edition page,
+reproducible, and skipped with one clear line (never a failed build) without Chromium."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.cli import main
+from generator.site import pdf
+from tests.browser.conftest import REPO_ROOT, BuiltSite
+from tests.site.conftest import site_repo, write
+from tests.fixtures.handmade_repo import commit_all
+
+SKIPPED = "de PDF's van de edities worden overgeslagen."
+PAGE = re.compile(rb"/Type\s*/Page\b")
+
+
+def edition_titles() -> dict[str, str]:
+    return {p.parent.name: yaml.safe_load(p.read_text(encoding="utf-8"))["titel"]
+            for p in (REPO_ROOT / "site_src" / "edities").glob("*/editie.yml")}
+
+
+def pdf_text(path: Path) -> str | None:
+    """The PDF's text by pdftotext (poppler-utils), when it is installed."""
+    if shutil.which("pdftotext") is None:
+        return None
+    run = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True,
+                         text=True, check=True)
+    return " ".join(run.stdout.split())
+
+
+def test_the_build_prints_every_edition_to_a_linked_pdf(built_site: BuiltSite) -> None:
+    titles = edition_titles()
+    assert titles
+    assert SKIPPED not in built_site.stderr and "kon niet worden gemaakt" not in built_site.stderr
+    for slug, title in titles.items():
+        file = built_site.out / "edities" / slug / pdf.pdf_name(slug)
+        data = file.read_bytes()
+        assert data.startswith(b"%PDF-") and len(data) > 10_000, (file, len(data))
+        assert len(PAGE.findall(data)) >= 1
+        text = pdf_text(file)
+        if text is not None:
+            assert title in text, text[:500]
+            assert "Kernindicatoren in deze editie" in text
+        else:  # no poppler-utils: the document title Chromium stores (parentheses escaped)
+            escaped = title.replace("(", r"\(").replace(")", r"\)").encode()
+            assert b"/Title (" + escaped in data
+        page = (built_site.out / "edities" / slug / "index.html").read_text(encoding="utf-8")
+        assert f'href="{pdf.pdf_name(slug)}"' in page and pdf.UNAVAILABLE not in page
+
+
+def test_the_pdf_names_no_folder_of_the_build(built_site: BuiltSite) -> None:
+    """Its links go to a fixed made-up host, not to file:// paths or a random port."""
+    for file in built_site.out.glob("edities/*/*.pdf"):
+        data = file.read_bytes()
+        assert b"file://" not in data and str(built_site.out).encode() not in data
+        assert b"127.0.0.1" not in data
+        assert f"http://{pdf.HOST}/edities/".encode() in data
+
+
+def test_printing_one_site_in_two_folders_gives_the_same_pdf(
+        built_site: BuiltSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """PDFs take part in byte-identical builds: the date is the build's, the links fixed."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    slug = sorted(edition_titles())[0]
+    made: list[bytes] = []
+    for name in ("a", "b"):
+        site = tmp_path / name
+        for part in ("assets", "search", "edities"):
+            shutil.copytree(built_site.out / part, site / part)
+        (site / "edities" / slug / pdf.pdf_name(slug)).unlink()
+        pdf.print_editions(site, [site / "edities" / slug / "index.html"])
+        made.append((site / "edities" / slug / pdf.pdf_name(slug)).read_bytes())
+    assert made[0] == made[1]
+    assert b"/CreationDate (D:20231114221320" in made[0]  # 1700000000 in UTC
+
+
+@pytest.fixture()
+def repo_with_edition(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    first = site_repo(root)
+    write(root / "site_src/edities/tussenrapport-2023/editie.yml",
+          f"titel: Tussenrapport 2023\nsoort: tussenrapport\ndata_ref: {first}\ndatum: 2024-02-01\n")
+    write(root / "site_src/edities/tussenrapport-2023/index.md", "# Tussenrapport 2023\n\nTekst.\n")
+    commit_all(root, "Add an edition")
+    return root
+
+
+def test_without_chromium_the_build_succeeds_and_says_so(
+        repo_with_edition: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "geen" / "chromium"
+    monkeypatch.setenv(pdf.ENV, str(missing))
+    monkeypatch.chdir(repo_with_edition)
+    assert main(["build", "--out", str(tmp_path / "site")]) == 0
+    err = capsys.readouterr().err
+    assert err.splitlines() == [f"impactmonitor: {pdf.ENV} wijst naar '{missing}', geen "
+                                f"uitvoerbaar programma; {SKIPPED}"]
+    edition = tmp_path / "site" / "edities" / "tussenrapport-2023"
+    assert list(edition.glob("*.pdf")) == []
+    page = (edition / "index.html").read_text(encoding="utf-8")
+    assert f'<dd class="im-edition-pdf">{pdf.UNAVAILABLE}</dd>' in page
+    assert ".pdf" not in page
+
+
+def test_without_chromium_on_path_the_step_skips_with_one_line(
+        built_site: BuiltSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    site = tmp_path / "site"
+    slug = sorted(edition_titles())[0]
+    shutil.copytree(built_site.out / "edities" / slug, site / "edities" / slug,
+                    ignore=shutil.ignore_patterns("audit", "*.pdf"))
+    monkeypatch.delenv(pdf.ENV, raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path / "leeg"))
+    page = site / "edities" / slug / "index.html"
+    pdf.print_editions(site, [page])
+    assert capsys.readouterr().err.splitlines() == [
+        "impactmonitor: Chromium niet gevonden (installeer het Debian-pakket chromium, of zet "
+        f"{pdf.ENV}); {SKIPPED}"]
+    assert not (page.parent / pdf.pdf_name(slug)).exists()
+    assert pdf.UNAVAILABLE in page.read_text(encoding="utf-8")
