@@ -3,7 +3,7 @@
 `trace` must be fast and must give the value the site shows: it computes only the
 figure's indicator (and what that indicator reads) for the figure's one quarter, through
 the same engine and the same derived-figure functions as the site. Figure ids of the
-site's derived figures (context rows, Monte Carlo percentiles; see
+site's derived figures (context rows, Monte Carlo percentiles, tornado outcomes; see
 `generator/site/derived.py`) resolve here too.
 """
 
@@ -26,9 +26,11 @@ CONTEXT = "context"
 """Indicator id of the site's context figures (`generator.site.derived.CONTEXT`)."""
 MONTE_CARLO = "montecarlo"
 """Breakdown key of a model figure's Monte Carlo percentile (`generator.site.derived`)."""
+SENSITIVITY = "gevoeligheid"
+"""Breakdown key of a model figure's tornado outcome (`generator.site.derived`)."""
 TARGET_KEY = "doel"
 """Breakdown key of an attainment figure (`generator.compute.attainment.TARGET_KEY`)."""
-_NO_COLUMNS = (PHASE, TARGET_KEY, MONTE_CARLO)
+_NO_COLUMNS = (PHASE, TARGET_KEY, MONTE_CARLO, SENSITIVITY)
 """Breakdown keys that do not need the engine's column breakdowns."""
 
 
@@ -36,7 +38,7 @@ def figures_for(key: FigureKey, snapshot: Snapshot, tables: Tables,
                 definitions: Sequence[Definition], latest: str | None) -> dict[str, Figure]:
     """Figures of `key`'s indicator at `key.period` (id -> figure); `key`'s own among them
     when it exists. Unknown indicators give none; Monte Carlo percentiles exist for the
-    `latest` quarter only, as the economy page shows them."""
+    `latest` quarter only, as the economy page shows them (so do tornado outcomes)."""
     periods = [key.period]
     if key.indicator == CONTEXT:
         from generator.site.derived import context_figures
@@ -50,7 +52,7 @@ def figures_for(key: FigureKey, snapshot: Snapshot, tables: Tables,
     columns = any(k not in _NO_COLUMNS for k in key.breakdown_keys)
     figures = compute(tables, select_definitions(definitions, wanted), periods,
                       breakdowns=columns)
-    if MONTE_CARLO in key.breakdown_keys and key.period == latest:
+    if {MONTE_CARLO, SENSITIVITY} & set(key.breakdown_keys) and key.period == latest:
         figures += _intervals(snapshot, tables, definitions, figures, key.period)
     return {f.figure_id: f for f in figures}
 
@@ -85,7 +87,8 @@ def restrict(tables: Tables, sources: Sequence[SourceRows]) -> Tables:
 
 def _intervals(snapshot: Snapshot, tables: Tables, definitions: Sequence[Definition],
                figures: list[Figure], period: str) -> list[Figure]:
-    """The Monte Carlo percentiles the economy page shows beside the model's `totaal`."""
+    """The Monte Carlo percentiles and tornado outcomes the economy page shows beside the
+    model's `totaal`."""
     from generator.site.economy import economy_view
 
     computation = Computation(snapshot, tables, list(definitions), figures, [period])

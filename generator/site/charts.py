@@ -18,6 +18,8 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
+from markupsafe import Markup
+
 from generator.compute.formatting import format_number, format_period, format_value
 from generator.compute.lineage import Figure
 from generator.site import disclosure
@@ -113,10 +115,15 @@ def bar_chart(title: str, figures: Sequence[Figure], *, category_key: str, unit:
 
 def tornado_chart(title: str, bars: Sequence[Any], *, unit: str, chart_id: str,
                   central: Figure | float | None = None,
-                  labels: Mapping[str, str] | None = None) -> str:
+                  labels: Mapping[str, str] | None = None,
+                  outcomes: Mapping[tuple[str, str], Figure] | None = None,
+                  parameters: str | None = None) -> str:
     """Each parameter at its low and high value, as bars from the central outcome.
 
     `bars` is a `Tornado` (its `centraal` is the centre) or its `bars` with `central` given.
+    `outcomes` ((parameter, laag|hoog) -> Figure, `derived.sensitivity_figures`) gives the
+    outcomes their figure ids, in the hover and the table; `parameters` (`id@versie` of the
+    parameter file) marks the parameter values as declared values from that file.
     """
     _check_id(chart_id)
     centre = central if central is not None else getattr(bars, "centraal", None)
@@ -125,17 +132,22 @@ def tornado_chart(title: str, bars: Sequence[Any], *, unit: str, chart_id: str,
         raise ValueError(f"tornado {chart_id} needs the central outcome")
     items = list(getattr(bars, "bars", bars))
     names = [(labels or {}).get(b.parameter, b.parameter.replace("_", " ")) for b in items]
+    found = outcomes or {}
     traces = []
     for n, (side, word) in enumerate((("laag", "lage"), ("hoog", "hoge"))):
-        outcomes = [getattr(b, f"uitkomst_{side}") for b in items]
+        outcomes_ = [getattr(b, f"uitkomst_{side}") for b in items]
+        figures = [found.get((b.parameter, side)) for b in items]
         traces.append({
             "type": "bar", "orientation": "h", "name": f"Parameter op {word} waarde",
             "y": [_plot_text(n) for n in names], "base": [_number(centre_value)] * len(items),
-            "x": [None if o is None else _number(o - centre_value) for o in outcomes],
+            "x": [None if o is None else _number(o - centre_value) for o in outcomes_],
             "customdata": [[format_value(o, unit), format_number(getattr(b, side))]
-                           for o, b in zip(outcomes, items)],
-            "hovertemplate": f"%{{y}} op {word} waarde (%{{customdata[1]}}): "
-                             "<b>%{customdata[0]}</b><extra></extra>",
+                           if f is None else
+                           [figure_text(f), f.figure_id, format_number(getattr(b, side))]
+                           for o, b, f in zip(outcomes_, items, figures)],
+            "hovertemplate": f"%{{y}} op {word} waarde (%{{customdata[{2 if found else 1}]}}): "
+                             "<b>%{customdata[0]}</b>"
+                             + (" (%{customdata[1]})" if found else "") + "<extra></extra>",
             "marker": {"color": PALETTE[n], "pattern": {"shape": "" if n == 0 else "/"}},
         })
     layout = _layout(unit, height=max(240, 96 + 44 * len(items)), legend=True)
@@ -152,10 +164,22 @@ def tornado_chart(title: str, bars: Sequence[Any], *, unit: str, chart_id: str,
     # Named in the axis title rather than on the chart, where it would cross the bars.
     layout["xaxis"]["title"] = {"text": f"{UNIT_TITLE.get(unit, 'Uitkomst')}; stippellijn: "
                                         f"centrale uitkomst {centre_text}"}
+
+    def parameter(value: float) -> Markup | str:
+        if parameters is None:
+            return format_number(value)
+        return Markup('<span class="im-declared" data-definition-id="{ref}" title="Parameter'
+                      'waarde volgens {ref}">{shown}</span>').format(
+            ref=parameters, shown=format_number(value))
+
+    def outcome(bar: Any, side: str) -> Figure | str:
+        figure = found.get((bar.parameter, side))
+        return figure if figure is not None else format_value(
+            getattr(bar, f"uitkomst_{side}"), unit)
+
     header = ["Parameter", "Laag", "Hoog", "Uitkomst bij laag", "Uitkomst bij hoog"]
-    rows: list[list[Figure | str]] = [
-        [name, format_number(b.laag), format_number(b.hoog),
-         format_value(b.uitkomst_laag, unit), format_value(b.uitkomst_hoog, unit)]
+    rows: list[list[Figure | Markup | str]] = [
+        [name, parameter(b.laag), parameter(b.hoog), outcome(b, "laag"), outcome(b, "hoog")]
         for name, b in zip(names, items)]
     shown_centre: Figure | str = centre if isinstance(centre, Figure) else centre_text
     rows.append(["Alle parameters centraal", "–", "–", shown_centre, shown_centre])

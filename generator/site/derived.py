@@ -10,13 +10,20 @@ get figure ids in the same scheme:
 - `<model indicator>.<scope>.<period>.montecarlo=p5|p50|p95`: a percentile of the seeded
   Monte Carlo of the economic model (`extra`: seed, draws, metric), same lineage as the
   central value it belongs to.
+- `<model indicator>.<scope>.<period>.gevoeligheid=<parameter>-laag|-hoog`: the model's
+  outcome with one parameter at its low or high value, the rest central (the tornado;
+  `extra`: parameter, its value, metric), same lineage as the central value (its rows and
+  the parameter file).
 
-`trace` (issue 5) recomputes these with `context_figures` and `interval_figures`.
+`trace` (issue 5) recomputes these with `context_figures`, `interval_figures` and
+`sensitivity_figures`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 import pandas as pd
 
@@ -29,6 +36,8 @@ CONTEXT = "context"
 """Indicator id of context figures (not an indicator definition: the data as delivered)."""
 MONTE_CARLO = "montecarlo"
 PERCENTILES = ("p5", "p50", "p95")
+SENSITIVITY = "gevoeligheid"
+SIDES = ("laag", "hoog")
 
 
 def context_unit(name: str) -> str:
@@ -66,3 +75,21 @@ def interval_figures(central: Figure, metric: str, percentiles: dict[str, float]
                     breakdown=central.breakdown + ((MONTE_CARLO, p),),
                     extra=(("metriek", metric), ("seed", seed), ("trekkingen", draws)))
             for p in PERCENTILES]
+
+
+def sensitivity_figures(central: Figure, metric: str, bars: Sequence[Any]
+                        ) -> dict[tuple[str, str], Figure]:
+    """(parameter, laag|hoog) -> the outcome with that parameter there, as a Figure beside
+    the central one (same lineage and version); a bar side without an outcome has none."""
+    found = {}
+    for bar in bars:
+        for side in SIDES:
+            outcome = getattr(bar, f"uitkomst_{side}")
+            if outcome is None:
+                continue
+            found[(bar.parameter, side)] = replace(
+                central, value=float(outcome),
+                breakdown=central.breakdown + ((SENSITIVITY, f"{bar.parameter}-{side}"),),
+                extra=(("metriek", metric), ("parameter", bar.parameter),
+                       ("parameterwaarde", getattr(bar, side))))
+    return found

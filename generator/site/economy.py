@@ -27,7 +27,7 @@ from generator.economics import (
     tornado,
 )
 from generator.indicators.model import ModelRule
-from generator.site.derived import interval_figures
+from generator.site.derived import interval_figures, sensitivity_figures
 
 METRIC_OF_OUTCOME = {"baten_per_deelnemer": "baten_per_gemeten_deelnemer",
                      "bbp_effect_pct": "bbp_effect_pct"}
@@ -45,10 +45,13 @@ class EconomyView:
     """Model indicator id -> its `totaal` figure at `period`."""
     intervals: dict[str, list[Figure]]
     """Model indicator id -> its P5, P50, P95 figures."""
+    sensitivity: dict[tuple[str, str], Figure]
+    """(parameter, laag|hoog) -> the tornado's outcome as a figure (`derived.py`)."""
 
     @property
     def figures(self) -> list[Figure]:
-        return [f for found in self.intervals.values() for f in found]
+        return [f for found in self.intervals.values() for f in found] + list(
+            self.sensitivity.values())
 
 
 def economy_view(computation: Computation, figures: list[Figure]) -> EconomyView | None:
@@ -76,8 +79,15 @@ def economy_view(computation: Computation, figures: list[Figure]) -> EconomyView
         intervals[definition.id] = interval_figures(
             central, metric, {"p5": found.p5, "p50": found.p50, "p95": found.p95},
             interval.seed, interval.trekkingen)
-    return EconomyView(period, params, tornado(inputs, params, TORNADO_METRIC), interval,
-                       headline, intervals)
+    bars = tornado(inputs, params, TORNADO_METRIC)
+    sensitivity: dict[tuple[str, str], Figure] = {}
+    for definition in models:
+        central = headline.get(definition.id)
+        if central is not None and METRIC_OF_OUTCOME[
+                definition.rule.outcome] == TORNADO_METRIC:  # type: ignore[union-attr]
+            sensitivity = sensitivity_figures(central, TORNADO_METRIC, bars.bars)
+            break
+    return EconomyView(period, params, bars, interval, headline, intervals, sensitivity)
 
 
 def _inputs(tables: Tables, period: str):  # -> EconomicInputs

@@ -12,6 +12,8 @@ import io
 from collections.abc import Sequence
 from html import escape
 
+from markupsafe import Markup
+
 from generator.compute.formatting import format_value
 from generator.compute.lineage import TOTAL, Figure
 from generator.site import disclosure
@@ -21,7 +23,7 @@ CSV_HEADER = ("indicator", "regio", "periode", "uitsplitsing", "waarde", "eenhei
               "figure_id", "onderdrukt")
 
 
-def figure_table(rows: Sequence[Sequence[Figure | str]], header: Sequence[str], *,
+def figure_table(rows: Sequence[Sequence[Figure | Markup | str]], header: Sequence[str], *,
                  caption: str) -> str:
     """An accessible HTML table; a text cell that starts a row is that row's header.
 
@@ -44,6 +46,8 @@ def figure_table(rows: Sequence[Sequence[Figure | str]], header: Sequence[str], 
                 # Relative to the page being rendered (urls.rendering), so the same figure
                 # links to the live or the edition's audit tree as its page requires.
                 cells.append(_figure_cell(cell, audit_url(cell)))
+            elif isinstance(cell, Markup):  # already marked up, e.g. a declared value
+                cells.append(f"<td>{cell}</td>")
             elif position == 0:
                 cells.append(f'<th scope="row">{_text(cell)}</th>')
             else:

@@ -146,7 +146,7 @@ def count_loose_digits(pages: dict[str, Element], skip_tornado: bool = True
     data banner), navigation, table of contents and footer repeat page titles (question
     numbers, edition years) and never hold a figure; `script` and `style` are not visible
     (a chart's JSON is checked point by point in test_site_figures). `skip_tornado` leaves
-    out the sensitivity chart, the one known gap (its own xfail test counts it).
+    out the sensitivity chart (its own test counts it).
     """
     declared = {e.text() for root in pages.values() for e in root.iter()
                 if "data-definition-id" in e.attrs}

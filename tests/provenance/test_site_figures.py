@@ -143,9 +143,6 @@ def test_no_number_is_shown_without_a_figure_id(pages: dict[str, Element]) -> No
     assert sum(left.values()) == 0, sorted(left)
 
 
-@pytest.mark.xfail(strict=True, reason="the sensitivity (tornado) chart shows the outcomes at "
-                   "each parameter's low and high value as plain text: charts.tornado_chart "
-                   "takes numbers, not figures, so they have no figure id yet")
 def test_the_sensitivity_chart_shows_no_number_without_a_figure_id(
         pages: dict[str, Element]) -> None:
     tornado = count_loose_digits(pages, skip_tornado=False) - count_loose_digits(pages)

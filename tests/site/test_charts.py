@@ -13,6 +13,7 @@ from generator.compute.lineage import Figure
 from generator.economics.sensitivity import Tornado, TornadoBar
 from generator.site import disclosure
 from generator.site.charts import bar_chart, line_chart, tornado_chart
+from generator.site.derived import sensitivity_figures
 
 EVIL = "<script>alert(1)</script>"
 HOVER = ("%{customdata[2]}<br>%{x}: <b>%{customdata[0]}</b><br>Figuur-id: %{customdata[1]}"
@@ -205,6 +206,15 @@ def test_tornado_chart() -> None:
     go.Figure(chart_json(with_figure))
     with pytest.raises(ValueError, match="central outcome"):
         tornado_chart("B", tornado.bars, unit="euro", chart_id="t3")
+    outcomes = sensitivity_figures(central, "baten_per_gemeten_deelnemer", tornado.bars)
+    assert len(outcomes) == 4  # no figure for a side without an outcome
+    traced = tornado_chart("B", tornado.bars, unit="euro", chart_id="t4", central=central,
+                           outcomes=outcomes, parameters="economie/parameters@1.0")
+    low_id = "maatschappelijke_baten_per_deelnemer.totaal.2026-Q2.gevoeligheid=deadweight-laag"
+    assert chart_json(traced)["data"][0]["customdata"][0] == ["€ 2.600", low_id, "0,2"]
+    assert f'data-figure-id="{low_id}"' in traced
+    assert traced.count('data-definition-id="economie/parameters@1.0"') == 6
+    go.Figure(chart_json(traced))
 
 
 @pytest.mark.parametrize(("number", "text"), [

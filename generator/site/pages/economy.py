@@ -32,6 +32,8 @@ PARAMETER_WORDS = {
     "uitkering_per_jaar": "Uitkering per jaar",
 }
 """Parameter names (`indicators/economie/parameters.yml`) as the tornado labels them."""
+PARAMETERS_DEFINITION = "economie/parameters"
+"""How the tornado marks a parameter value: declared in `indicators/economie/parameters.yml`."""
 
 def build(site: SiteInputs) -> list[Output]:
     outputs: list[Output] = [result_page(site)]
@@ -121,10 +123,12 @@ def sensitivity_section(state: PageState, view: EconomyView) -> list[str]:
     central = view.headline.get(definition.id)
     if central is not None:
         state.record([central])
+    state.record(list(view.sensitivity.values()))
     chart = charts.tornado_chart(
         "Gevoeligheid van de baten per gemeten deelnemer voor elke parameter", view.tornado,
         unit=definition.unit, chart_id=state.chart_id(f"tornado-{TORNADO_METRIC}"),
-        central=central, labels=PARAMETER_WORDS)
+        central=central, labels=PARAMETER_WORDS, outcomes=view.sensitivity,
+        parameters=f"{PARAMETERS_DEFINITION}@{view.parameters.versie}")
     return ["## Gevoeligheid", "",
             "Hoeveel de baten per gemeten deelnemer (alle regio's samen) veranderen als één "
             "parameter op zijn lage of hoge waarde staat en de rest op de centrale waarde. "
