@@ -18,6 +18,8 @@ from urllib.parse import urldefrag, urlsplit
 from playwright.async_api import Browser, ConsoleMessage, Page, Playwright, Request, Response
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
+from generator.site.pdf import find_chromium
+
 LOOPBACK = "127.0.0.1"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -47,9 +49,10 @@ SNAPSHOT = """() => ({
 
 
 def chromium_path() -> str | None:
+    """Debian's chromium; else the browser the PDF step would use (as `.ci/setup` accepts)."""
     if Path("/usr/bin/chromium").is_file():
         return "/usr/bin/chromium"
-    return shutil.which("chromium")
+    return shutil.which("chromium") or find_chromium()[0]
 
 
 async def launch(playwright: Playwright, executable: str) -> Browser:

@@ -1,0 +1,284 @@
+"""Build time, size and first-visit weight of the report site on a 20-region synthetic set.
+
+Not a test: it prints a table. Run it with the project's virtualenv:
+
+    .venv/bin/python tests/benchmarks/bench_site.py [--regions 20] [--runs 1]
+
+(About eight minutes for 20 regions with one run of each: the site has ~930 pages.)
+
+In one run, on a throwaway Git repository with the synthetic set (`python -m
+generator.synthetic`), the repository's indicators/, site_src/ and mkdocs.yml:
+
+- ours: `impactmonitor build` as a fresh process (validate, compute, render, MkDocs), with
+  the PDF step switched off; then the PDF step alone on the built site;
+- plain: `mkdocs build` with Material, the same theme settings, navigation, stylesheets,
+  scripts and Markdown pages (the docs folder our render stage writes), no impactmonitor
+  plugin; and the ratio of the two (aim: ours at most 1.5x plain). Without the plugin the
+  audit entries' HTML blocks go through Python-Markdown, which our plugin lifts past it, so
+  plain MkDocs spends longer on the same pages than our MkDocs stage does;
+- a no-change rebuild: `impactmonitor build` again into the same folder (there is no
+  incremental build, so about a full build), and as `impactmonitor serve` does one after a
+  save (a warm process; serve leaves the audit pages out unless `serve_audit` is set);
+- the site's size, and what a first visit of the home page loads (Playwright with
+  Debian's chromium, empty cache): bytes as served, and gzip-compressed as a static host
+  would send them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import gzip
+import io
+import logging
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from unittest import mock
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+NO_CHROMIUM = {"IMPACTMONITOR_CHROMIUM": "/nonexistent/chromium"}  # the PDF step skips
+AIM = 1.5
+
+
+# -- the throwaway repository ----------------------------------------------------------------
+
+def git(folder: Path, *args: str) -> str:
+    return subprocess.run(["git", "-c", "user.name=bench", "-c", "user.email=bench@invalid",
+                           "-c", "commit.gpgsign=false", *args], cwd=folder, check=True,
+                          capture_output=True, text=True).stdout.strip()
+
+
+def synthetic_repo(folder: Path, regions: int) -> Path:
+    """The synthetic set with the real indicators, narrative and mkdocs.yml. The narrative
+    names the example regions and the edition an example commit: both are pointed at this
+    repository's own regions and first commit."""
+    subprocess.run([sys.executable, "-m", "generator.synthetic", "--out", str(folder / "data"),
+                    "--regions", str(regions), "--first", "2023-Q1", "--last", "2026-Q4"],
+                   check=True, cwd=REPO, stdout=subprocess.DEVNULL)
+    shutil.copytree(REPO / "indicators", folder / "indicators")
+    (folder / "pyproject.toml").write_text("# marks the repository root\n")
+    git(folder, "init", "-q")
+    git(folder, "add", "-A")
+    git(folder, "commit", "-qm", "synthetic benchmark set")
+    first = git(folder, "rev-parse", "HEAD")
+    shutil.copytree(REPO / "site_src", folder / "site_src")
+    shutil.copy(REPO / "mkdocs.yml", folder / "mkdocs.yml")
+    for path in (folder / "site_src").rglob("*"):
+        if path.suffix in (".md", ".yml"):
+            text = path.read_text(encoding="utf-8")
+            text = text.replace("voorbeeld-noord", "synthetisch-01").replace("voorbeeld-zuid", "synthetisch-02")
+            text = re.sub(r"(?m)^data_ref:.*$", f"data_ref: {first}", text)
+            path.write_text(text, encoding="utf-8")
+    git(folder, "add", "-A")
+    git(folder, "commit", "-qm", "narrative and site configuration")
+    return folder
+
+
+# -- timings -----------------------------------------------------------------------------------
+
+def timed(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> float:
+    start = time.perf_counter()
+    run = subprocess.run(argv, cwd=cwd, capture_output=True, text=True,
+                         env={**os.environ, **(env or {})})
+    seconds = time.perf_counter() - start
+    if run.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} failed:\n{run.stderr}")
+    return seconds
+
+
+def ours(repo: Path, out: Path, runs: int, env: dict[str, str] | None) -> list[float]:
+    argv = [sys.executable, "-m", "generator", "build", "--out", str(out)]
+    return [timed(argv, repo, env) for _ in range(runs)]
+
+
+def plain_config(repo: Path, work: Path) -> tuple[Path, float, float]:
+    """Our render stage's docs folder and a mkdocs.yml with the same theme, navigation,
+    stylesheets and scripts, without the impactmonitor plugin; and the seconds our first
+    two stages took here (validate + compute, render)."""
+    from generator.mkdocs_plugin.plugin import OVERRIDES
+    from generator.site.inputs import load_inputs
+    from generator.site.render import render
+
+    start = time.perf_counter()
+    inputs = load_inputs(repo, None, 5, None)
+    computed = time.perf_counter()
+    result = render(inputs, work / "docs")
+    rendered = time.perf_counter()
+    config = yaml.safe_load((repo / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"] = [p for p in config["plugins"]
+                         if not (isinstance(p, dict) and "impactmonitor" in p)]
+    config["theme"]["custom_dir"] = str(OVERRIDES)  # the banner, as the plugin adds it
+    config["extra"] = {**config.get("extra", {}), "impactmonitor": {"banner": result.banner}}
+    config.update(docs_dir=str(result.docs_dir), site_dir=str(work / "site"), nav=result.nav,
+                  extra_css=result.extra_css, extra_javascript=result.extra_javascript)
+    path = work / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path, computed - start, rendered - computed
+
+
+def plain(config: Path, runs: int) -> list[float]:
+    argv = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config)]
+    return [timed(argv, config.parent) for _ in range(runs)]
+
+
+def warm_rebuilds(repo: Path, out: Path, runs: int) -> tuple[list[float], int]:
+    """What `impactmonitor serve` does after a save: load the configuration and build with
+    the plugin (validate, compute, render, MkDocs) in a process that has done it before.
+    The first build warms the process and is not counted."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    times = []
+    with mock.patch.dict(os.environ, NO_CHROMIUM), contextlib.redirect_stderr(io.StringIO()):
+        for _ in range(runs + 1):
+            start = time.perf_counter()
+            config = load_config(config_file=str(repo / "mkdocs.yml"), site_dir=str(out))
+            config.plugins.on_startup(command="serve", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+            times.append(time.perf_counter() - start)
+    return times[1:], size(out)[2]
+
+
+def pdf_step(site: Path) -> str:
+    """The after-HTML step on the built site, as the build runs it."""
+    from generator.site import pdf
+
+    if pdf.find_chromium()[0] is None:
+        return "not measured: no chromium"
+    pages = sorted(site.glob("edities/*/index.html"))
+    start = time.perf_counter()
+    pdf.print_editions(site, pages)
+    return f"{time.perf_counter() - start:.1f} s for {len(pages)} edition(s)"
+
+
+# -- size and first visit ------------------------------------------------------------------
+
+def size(site: Path) -> tuple[int, int, int]:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files), len(files), sum(p.suffix == ".html" for p in files)
+
+
+def bytes_by_kind(site: Path) -> list[tuple[str, int, int]]:
+    """(file suffix, bytes, files), biggest first."""
+    kinds: dict[str, list[int]] = {}
+    for path in (p for p in site.rglob("*") if p.is_file()):
+        kinds.setdefault(path.suffix or path.name, []).append(path.stat().st_size)
+    return sorted(((k, sum(v), len(v)) for k, v in kinds.items()), key=lambda kind: -kind[1])
+
+
+@dataclass
+class Visit:
+    requests: int
+    raw: int
+    gzipped: int
+    biggest: list[tuple[str, int]]
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+def first_visit(site: Path) -> Visit | None:
+    """Every response a first visit of the home page receives, until the network is idle
+    (the search worker's index included)."""
+    chromium = "/usr/bin/chromium" if Path("/usr/bin/chromium").is_file() else shutil.which("chromium")
+    if chromium is None:
+        return None
+    from playwright.sync_api import sync_playwright
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    responses: list = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run"])
+            page = browser.new_page()
+            page.on("response", lambda response: responses.append(response))
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/", wait_until="networkidle")
+            bodies = {r.url: r.body() for r in responses if r.ok}
+            browser.close()
+    finally:
+        server.shutdown()
+    ranked = sorted(((url.split("/", 3)[-1] or "index.html", len(b)) for url, b in bodies.items()),
+                    key=lambda item: -item[1])
+    return Visit(len(bodies), sum(len(b) for b in bodies.values()),
+                 sum(len(gzip.compress(b, 6)) for b in bodies.values()), ranked[:4])
+
+
+# -- the report --------------------------------------------------------------------------------
+
+def seconds(times: list[float]) -> str:
+    return f"{statistics.median(times):.1f} s"
+
+
+def megabytes(count: int) -> str:
+    return f"{count / 1_000_000:.2f} MB"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--regions", type=int, default=20)
+    parser.add_argument("--runs", type=int, default=1, help="builds of each kind (median shown)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
+        work = Path(tmp)
+        repo = synthetic_repo(work / "repo", args.regions)
+        ours_times = ours(repo, work / "ours", args.runs, NO_CHROMIUM)
+        again = ours(repo, work / "ours", args.runs, NO_CHROMIUM)
+        pdf_seconds = pdf_step(work / "ours")
+        config, compute_seconds, render_seconds = plain_config(repo, work / "plain")
+        plain_times = plain(config, args.runs)
+        rebuilds, serve_pages = warm_rebuilds(repo, work / "serve", args.runs)
+        total, files, ours_pages = size(work / "ours")
+        _, _, plain_pages = size(work / "plain" / "site")
+        visit = first_visit(work / "ours")
+        ratio = statistics.median(ours_times) / statistics.median(plain_times)
+        rows = [
+            ("data", f"{args.regions} synthetic regions, 2023-Q1 to 2026-Q4"),
+            ("HTML pages, ours / plain MkDocs", f"{ours_pages} / {plain_pages}"),
+            (f"impactmonitor build, PDFs off (median of {args.runs})", seconds(ours_times)),
+            ("  of which validate + compute (in process)", f"{compute_seconds:.1f} s"),
+            ("  of which render to Markdown (in process)", f"{render_seconds:.1f} s"),
+            ("PDF step (headless Chromium), every edition", pdf_seconds),
+            (f"plain MkDocs build (median of {args.runs})", seconds(plain_times)),
+            ("ratio ours / plain", f"{ratio:.2f}x (aim <= {AIM}x)"),
+            ("no-change rebuild, impactmonitor build", seconds(again)),
+            ("no-change rebuild, serve's path", f"{seconds(rebuilds)} ({serve_pages} pages)"),
+            ("site size", f"{megabytes(total)} in {files} files"),
+        ]
+        rows += [(f"  {kind} files", f"{megabytes(count)} in {number}")
+                 for kind, count, number in bytes_by_kind(work / "ours")[:4]]
+        if visit is None:
+            rows.append(("first visit of the home page", "not measured: no chromium"))
+        else:
+            rows += [("first visit of the home page", f"{megabytes(visit.raw)} in {visit.requests} "
+                      f"responses, gzip ~ {megabytes(visit.gzipped)}")]
+            rows += [(f"  {name}", megabytes(count)) for name, count in visit.biggest]
+        width = max(len(name) for name, _ in rows)
+        for name, value in rows:
+            print(f"{name:<{width}}  {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
