@@ -18,7 +18,7 @@ from typing import Any
 
 from generator.site import assets
 from generator.site.example import BANNER
-from generator.site.pages import Download, Output, Page, SiteInputs, builders
+from generator.site.pages import Output, Page, SiteInputs, builders
 
 STYLE_DIR = Path(__file__).parent / "style"
 STYLESHEETS = ("impactmonitor.css", "print.css")
