@@ -67,8 +67,8 @@ def print_editions(site_dir: Path, edition_pages: Sequence[Path]) -> None:
         for page in edition_pages:
             mark_unavailable(page)
         return
-    with tempfile.TemporaryDirectory(prefix="impactmonitor-pdf-", ignore_cleanup_errors=True) as tmp, \
-            serving(site_dir) as port:
+    with tempfile.TemporaryDirectory(prefix="impactmonitor-pdf-",
+                                     ignore_cleanup_errors=True) as tmp, serving(site_dir) as port:
         for page in edition_pages:
             target = page.parent / pdf_name(page.parent.name)
             url = f"http://{HOST}/{page.parent.relative_to(site_dir).as_posix()}/"

@@ -26,8 +26,9 @@ def pages_to_check(site: Path) -> dict[str, str]:
     """A page of each kind, as a URL path of the built site."""
     regions = sorted(p.parent.name for p in site.glob("regios/*/index.html"))
     indicators = sorted(p.parent.name for p in site.glob("indicatoren/*/index.html"))
-    interim = sorted(p.parent.name for p in (REPO_ROOT / "site_src" / "edities").glob("*/editie.yml")
-                     if yaml.safe_load(p.read_text(encoding="utf-8")).get("soort") == "tussenrapport")
+    editions = (REPO_ROOT / "site_src" / "edities").glob("*/editie.yml")
+    interim = sorted(p.parent.name for p in editions
+                     if yaml.safe_load(p.read_text(encoding="utf-8"))["soort"] == "tussenrapport")
     assert regions and indicators and interim, (regions, indicators, interim)
     indicator = "deelnemers_bereikt" if "deelnemers_bereikt" in indicators else indicators[0]
     return {"home": "", "regio": f"regios/{regions[0]}/",
@@ -68,6 +69,7 @@ def violations(built_site: BuiltSite, base_url: str, chromium: str) -> dict[str,
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_no_serious_or_critical_wcag_violation(violations: dict[str, list[dict]], kind: str) -> None:
+def test_no_serious_or_critical_wcag_violation(violations: dict[str, list[dict]],
+                                                kind: str) -> None:
     found = violations[kind]
     assert found == [], f"axe-core on the {kind} page:\n" + "\n".join(map(describe, found))

@@ -27,8 +27,8 @@ def test_the_crawl_reaches_every_kind_of_page(crawl: Crawl, built_site: BuiltSit
 
 
 def test_every_page_loads_without_console_errors_or_failed_requests(crawl: Crawl) -> None:
-    problems = {url: [f"HTTP {r.status}"] * (r.status != 200) + [r.load_error or ""] * bool(r.load_error) + r.console_errors
-                + r.failed_requests + r.error_responses
+    problems = {url: [f"HTTP {r.status}"] * (r.status != 200) + [r.load_error] * bool(r.load_error)
+                + r.console_errors + r.failed_requests + r.error_responses
                 for url, r in crawl.pages.items()}
     problems = {url: found for url, found in problems.items() if found}
     assert problems == {}, f"{len(problems)} page(s) with problems:\n{listed(problems)}"

@@ -14,8 +14,8 @@ import yaml
 from generator.cli import main
 from generator.site import pdf
 from tests.browser.conftest import REPO_ROOT, BuiltSite
-from tests.site.conftest import site_repo, write
 from tests.fixtures.handmade_repo import commit_all
+from tests.site.conftest import site_repo, write
 
 SKIPPED = "de PDF's van de edities worden overgeslagen."
 PAGE = re.compile(rb"/Type\s*/Page\b")
@@ -86,7 +86,8 @@ def repo_with_edition(tmp_path: Path) -> Path:
     root = tmp_path / "repo"
     first = site_repo(root)
     write(root / "site_src/edities/tussenrapport-2023/editie.yml",
-          f"titel: Tussenrapport 2023\nsoort: tussenrapport\ndata_ref: {first}\ndatum: 2024-02-01\n")
+          f"titel: Tussenrapport 2023\nsoort: tussenrapport\ndata_ref: {first}\n"
+          "datum: 2024-02-01\n")
     write(root / "site_src/edities/tussenrapport-2023/index.md", "# Tussenrapport 2023\n\nTekst.\n")
     commit_all(root, "Add an edition")
     return root
