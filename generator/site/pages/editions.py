@@ -70,9 +70,9 @@ def metadata(edition: Edition) -> str:
         '<dt>Cijfers</dt><dd>stand tot en met {period}, uit de gegevens van commit '
         '<code>{commit}</code>{ref}</dd>'
         # The PDF step (generator/site/pdf.py) writes this file, or replaces the link with
-        # a note when it could not.
-        '<dt>PDF</dt><dd class="im-edition-pdf"><a href="{pdf}" type="application/pdf">'
-        '{title} als PDF</a></dd></dl>').format(
+        # a note when it could not. The class lets the print stylesheet leave the row out.
+        '<dt class="im-edition-pdf">PDF</dt><dd class="im-edition-pdf">'
+        '<a href="{pdf}" type="application/pdf">{title} als PDF</a></dd></dl>').format(
         kind=KINDS[meta.kind], date=dutch_date(meta.date), period=quarter_words(data.latest),
         commit=commit, ref="" if meta.data_ref == commit else f" (tag {meta.data_ref})",
         pdf=pdf_name(meta.slug), title=meta.title))
