@@ -36,7 +36,7 @@ from generator.errors import UserError
 from generator.mkdocs_plugin.config import ImpactmonitorConfig
 from generator.site import hooks, rawhtml
 from generator.site.inputs import SITE_SRC, load_inputs
-from generator.site.pages import SiteInputs
+from generator.site.outputs import SiteInputs
 from generator.site.render import RenderResult, render
 from generator.sources import SNAPSHOT_DIRS
 

@@ -4,7 +4,7 @@
 figure's indicator (and what that indicator reads) for the figure's one quarter, through
 the same engine and the same derived-figure functions as the site. Figure ids of the
 site's derived figures (context rows, Monte Carlo percentiles, tornado outcomes; see
-`generator/site/derived.py`) resolve here too.
+`generator/publish/derived.py`) resolve here too.
 """
 
 from __future__ import annotations
@@ -14,22 +14,17 @@ from dataclasses import replace
 
 import numpy as np
 
+from generator.compute.attainment import TARGET_KEY
 from generator.compute.engine import compute
 from generator.compute.lineage import Figure, SourceRows
 from generator.compute.pipeline import Computation, select_definitions
 from generator.compute.tables import FILE, ROW, Tables
 from generator.indicators.model import PHASE, Definition
 from generator.provenance.figure_ids import FigureKey
+from generator.publish.derived import CONTEXT, MONTE_CARLO, SENSITIVITY, context_figures
+from generator.publish.economy import economy_view
 from generator.sources import Snapshot
 
-CONTEXT = "context"
-"""Indicator id of the site's context figures (`generator.site.derived.CONTEXT`)."""
-MONTE_CARLO = "montecarlo"
-"""Breakdown key of a model figure's Monte Carlo percentile (`generator.site.derived`)."""
-SENSITIVITY = "gevoeligheid"
-"""Breakdown key of a model figure's tornado outcome (`generator.site.derived`)."""
-TARGET_KEY = "doel"
-"""Breakdown key of an attainment figure (`generator.compute.attainment.TARGET_KEY`)."""
 _NO_COLUMNS = (PHASE, TARGET_KEY, MONTE_CARLO, SENSITIVITY)
 """Breakdown keys that do not need the engine's column breakdowns."""
 
@@ -41,8 +36,6 @@ def figures_for(key: FigureKey, snapshot: Snapshot, tables: Tables,
     `latest` quarter only, as the economy page shows them (so do tornado outcomes)."""
     periods = [key.period]
     if key.indicator == CONTEXT:
-        from generator.site.derived import context_figures
-
         computation = Computation(snapshot, tables, list(definitions), [], periods)
         found = [f for f in context_figures(computation) if f.period == key.period]
         return {f.figure_id: f for f in found}
@@ -89,8 +82,6 @@ def _intervals(snapshot: Snapshot, tables: Tables, definitions: Sequence[Definit
                figures: list[Figure], period: str) -> list[Figure]:
     """The Monte Carlo percentiles and tornado outcomes the economy page shows beside the
     model's `totaal`."""
-    from generator.site.economy import economy_view
-
     computation = Computation(snapshot, tables, list(definitions), figures, [period])
     view = economy_view(computation, figures)
     return view.figures if view else []

@@ -20,7 +20,7 @@ from generator.errors import UserError
 from generator.provenance.compare import Difference, compare_manifests
 from generator.provenance.manifest import figure_entry
 from generator.provenance.published import manifest_path, read_published
-from generator.site.sitedata import PeriodNotInData, SiteData, compute_site_data
+from generator.publish.sitedata import PeriodNotInData, SiteData, compute_site_data
 from generator.sources import Snapshot, open_snapshot
 
 MONITOR = "monitor"

@@ -18,7 +18,7 @@ from generator.compute.lineage import TOTAL, Figure
 from generator.indicators.model import Definition
 from generator.site import charts, tables
 from generator.site.markup import number
-from generator.site.sitedata import SiteData
+from generator.publish.sitedata import SiteData
 from generator.site.words import category, cell_words
 
 @dataclass

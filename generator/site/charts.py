@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from generator.compute.formatting import format_number, format_period, format_value
 from generator.compute.lineage import Figure
-from generator.site import disclosure
+from generator.publish import disclosure
 from generator.site.tables import figure_table, figure_text
 
 # Okabe-Ito hues darkened to a contrast of at least 4.4:1 on white (WCAG 1.4.11 asks 3:1).

@@ -27,7 +27,7 @@ import yaml
 from generator.compute.lineage import Figure
 from generator.contract.quarters import QUARTER_PATTERN
 from generator.errors import UserError
-from generator.site.sitedata import PeriodNotInData, SiteData, compute_site_data
+from generator.publish.sitedata import PeriodNotInData, SiteData, compute_site_data
 from generator.sources import open_snapshot, resolve_ref
 
 EDITIONS_DIR = "edities"

@@ -13,7 +13,7 @@ made-up numbers as results, so the test is deliberately broad.
 
 from __future__ import annotations
 
-from generator.site.sitedata import SiteData
+from generator.publish.sitedata import SiteData
 
 FICTITIOUS_MARK = "(fictief)"
 README = "data/README.md"

@@ -13,8 +13,8 @@ from generator.provenance.facts import gather_facts
 from generator.site.editions import find_editions, load_edition
 from generator.site.example import is_example
 from generator.site.narrative import Narrative
-from generator.site.pages import SiteInputs
-from generator.site.sitedata import compute_site_data
+from generator.site.outputs import SiteInputs
+from generator.publish.sitedata import compute_site_data
 from generator.sources import open_snapshot
 
 SITE_SRC = "site_src"

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 from generator.compute.formatting import MISSING, format_value
 from generator.compute.lineage import Figure
 from generator.indicators.model import Definition
-from generator.site import disclosure
+from generator.publish import disclosure
 from generator.site.urls import audit_url, page_url
 
 _MARKDOWN_ACTIVE = {c: f"&#{ord(c)};" for c in "\\`*_{}[]~|"}

@@ -18,8 +18,8 @@ from typing import Any
 from generator.provenance.manifest import build_manifest, manifest_json
 from generator.provenance.prov import build_prov, prov_json
 from generator.provenance.published import manifest_path, prov_path
-from generator.site.pages import Download, SiteInputs
-from generator.site.sitedata import SiteData
+from generator.site.outputs import Download, SiteInputs
+from generator.publish.sitedata import SiteData
 from generator.site.urls import edition_root
 
 

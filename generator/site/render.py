@@ -18,7 +18,8 @@ from typing import Any
 
 from generator.site import assets
 from generator.site.example import BANNER
-from generator.site.pages import Output, Page, SiteInputs, builders
+from generator.site.outputs import Output, Page, SiteInputs
+from generator.site.pages import builders
 
 STYLE_DIR = Path(__file__).parent / "style"
 STYLESHEETS = ("impactmonitor.css", "print.css")

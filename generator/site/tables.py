@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from generator.compute.formatting import format_value
 from generator.compute.lineage import TOTAL, Figure
-from generator.site import disclosure
+from generator.publish import disclosure
 from generator.site.urls import audit_url
 
 CSV_HEADER = ("indicator", "regio", "periode", "uitsplitsing", "waarde", "eenheid",

@@ -8,7 +8,7 @@ from generator.compute.attainment import TARGET_KEY
 from generator.compute.lineage import TOTAL, Figure
 from generator.contract import Quarter
 from generator.indicators.model import PHASE
-from generator.site.sitedata import SiteData
+from generator.publish.sitedata import SiteData
 
 QUARTER_NAMES = {1: "eerste", 2: "tweede", 3: "derde", 4: "vierde"}
 PHASE_WORDS = {"pilot": "de pilotregio's samen", "opschaling": "de opschalingsregio's samen"}

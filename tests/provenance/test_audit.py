@@ -11,8 +11,8 @@ from urllib.parse import unquote
 import pytest
 
 from generator.compute.pipeline import Computation
-from generator.provenance.audit import audit_pages
-from generator.provenance.audit_entry import MAX_LINKED_RANGES, rows_html
+from generator.site.pages.audit import audit_pages
+from generator.site.audit_entry import MAX_LINKED_RANGES, rows_html
 from generator.site.rawhtml import END, START
 from generator.site.urls import audit_page, audit_url, source_to_url
 from tests.provenance.conftest import facts

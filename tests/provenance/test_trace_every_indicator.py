@@ -12,7 +12,7 @@ import pytest
 from generator.compute.pipeline import Computation
 from generator.indicators import load_definitions
 from generator.provenance.trace import Trace, trace
-from generator.site.sitedata import load_site_data
+from generator.publish.sitedata import load_site_data
 from generator.sources import open_snapshot
 from tests.provenance.conftest import REPO_ROOT, ExampleRepo
 

@@ -21,8 +21,8 @@ from generator.compute.pipeline import compute_snapshot
 from generator.mkdocs_plugin.build import build_site
 from generator.provenance.trace import same_value
 from generator.provenance.verify import MONITOR, verify_site
-from generator.site import disclosure
-from generator.site.economy import economy_view
+from generator.publish import disclosure
+from generator.publish.economy import economy_view
 from generator.sources import open_snapshot
 from tests.fixtures.handmade_repo import commit_all, git, set_cell
 from tests.provenance.conftest import CHANGED_FILE, CHANGED_ROW, REPO_ROOT, published_manifest

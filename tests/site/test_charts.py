@@ -11,9 +11,9 @@ import pytest
 from generator.compute.formatting import format_number, format_period
 from generator.compute.lineage import Figure
 from generator.economics.sensitivity import Tornado, TornadoBar
-from generator.site import disclosure
+from generator.publish import disclosure
 from generator.site.charts import bar_chart, line_chart, tornado_chart
-from generator.site.derived import sensitivity_figures
+from generator.publish.derived import sensitivity_figures
 
 EVIL = "<script>alert(1)</script>"
 HOVER = ("%{customdata[2]}<br>%{x}: <b>%{customdata[0]}</b><br>Figuur-id: %{customdata[1]}"

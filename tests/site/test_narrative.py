@@ -9,7 +9,7 @@ import pytest
 from generator.compute.pipeline import compute_snapshot
 from generator.site.blocks import PageState
 from generator.site.narrative import Narrative, NarrativeError
-from generator.site.sitedata import SiteData, load_site_data
+from generator.publish.sitedata import SiteData, load_site_data
 from generator.site.urls import rendering
 from generator.sources import open_snapshot
 from tests.fixtures.handmade_repo import make_repo

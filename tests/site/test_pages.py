@@ -55,18 +55,47 @@ def test_home_shows_the_kpis_as_impactmonitor_kpi(example_site: Path,
     figure_id = reached["figure_id"]
     assert re.search(rf'data-figure-id="{re.escape(figure_id)}"[^>]*>{reached["value"]}</a>', html)
     assert "Kernindicatoren" in html and "Per regio" in html
-    assert "Behaald" in html or "Op koers" in html or "Achter" in html
-    assert ("gegevens laatst bijgewerkt op" in html and "(commit " in html) or \
-        "de gegevens in de werkmap, nog niet vastgelegd" in html
-    assert 'class="im-progress"' in html
+
+
+def test_every_progress_bar_has_its_status_in_words(example_site: Path) -> None:
+    # The legend below the cards names all three statuses, so look at the cards' own labels.
+    html = page(example_site, "")
+    bars = re.findall(r'aria-label="Voortgang naar het doel: ([a-z ]+)"><div '
+                      r'class="im-progress-bar im-status-([a-z-]+)"', html)
+    badges = re.findall(r'<p class="im-status im-status-([a-z-]+)">([A-Za-z ]+)</p>', html)
+    words = {"behaald": "Behaald", "op-koers": "Op koers", "achter": "Achter"}
+    assert bars and len(bars) == len(badges)
+    for (spoken, bar), (badge, label) in zip(bars, badges, strict=True):
+        assert bar == badge and words[badge] == label and spoken == label.lower()
+
+
+def test_home_says_which_commit_last_changed_the_data(example_site: Path) -> None:
+    html = page(example_site, "")
+    dirty = _git("status", "--porcelain", "--", "data", "indicators")
+    if dirty:
+        assert "de gegevens in de werkmap, nog niet vastgelegd in een commit" in html
+    else:
+        sha = _git("log", "-1", "--format=%H", "--", "data", "indicators").strip()
+        assert re.search(rf"gegevens laatst bijgewerkt op \d+ \w+ \d{{4}} \(commit {sha[:12]}\)",
+                         html)
+
+
+def _git(*args: str) -> str:
+    import subprocess
+
+    return subprocess.run(["git", *args], cwd=REPO_ROOT, capture_output=True, text=True,
+                          check=True).stdout
 
 
 def test_every_number_link_carries_a_figure_id(example_site: Path) -> None:
+    links = 0
     for html_file in example_site.rglob("*.html"):
         html = html_file.read_text(encoding="utf-8")
         for link in re.findall(r'<a class="im-figure"[^>]*>', html):
+            links += 1
             assert re.search(r'data-figure-id="[a-z0-9_]+\.[a-z0-9-]+\.\d{4}-Q\d', link), link
             assert "/audit/" in link or link.count('href="audit/') == 1
+    assert links >= 50  # the example site links about a hundred numbers; none is a failure
 
 
 @pytest.mark.parametrize(("url", "words"), [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.compute.lineage import Figure
-from generator.site import disclosure
+from generator.publish import disclosure
 from generator.site.tables import figure_table, figure_text, figures_csv
 from generator.site.urls import audit_url
 

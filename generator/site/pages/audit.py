@@ -1,17 +1,35 @@
-"""The audit pages (issue 5, `generator.provenance.audit`): one per indicator and scope.
+"""The audit pages: one Markdown page per indicator and scope, one anchored entry per figure.
 
 Made for the live figures and, in their own tree, for each edition's, always from the
 figures the site shows (after disclosure control, with the derived ones), so a number's
 link (`urls.audit_url`) lands on its entry. Not in the navigation: readers arrive from
-a number.
+a number. The page (title, header table, a heading per quarter) is Markdown; each entry is
+a block of HTML (`generator/site/audit_entry.py`).
+
+Each entry says what PRODUCT.md asks of it: the value (or that it is suppressed, without
+it), the indicator and its definition version, the data files with Git blob ids and the
+rows that went in (linked to those lines on the forge when `repo_url` is set), the
+commits of data and code, the tool versions, and the command that recomputes it. The page
+paths are the site's (`generator.site.urls.audit_page`), so every number's link lands.
 """
 
 from __future__ import annotations
 
-from generator.provenance.audit import audit_pages
-from generator.site.pages import Output, Page, SiteInputs
-from generator.site.sitedata import SiteData
-from generator.site.urls import edition_root
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from generator.compute.lineage import TOTAL, Figure
+from generator.compute.pipeline import Computation
+from generator.indicators.model import Definition
+from generator.provenance.facts import BuildFacts
+from generator.publish.sitedata import SiteData
+from generator.site.audit_entry import entry_html
+from generator.site.markup import text
+from generator.site.outputs import Output, Page, SiteInputs
+from generator.site.rawhtml import raw_block
+from generator.site.urls import audit_page, edition_root
+from generator.site.words import dutch_date
 
 NOT_SEARCHED = "---\nsearch:\n  exclude: true\n---\n\n"
 """Front matter keeping audit pages out of the search index: thousands of entries of ids
@@ -34,3 +52,91 @@ def build(site: SiteInputs) -> list[Output]:
 def _title(markdown: str) -> str:
     first = markdown.split("\n", 1)[0]  # before the front matter is added
     return first[2:] if first.startswith("# ") else "Herkomst"
+
+
+_PLAIN = re.compile(r"^[A-Za-z0-9_./=+ -]+$")
+"""What a Markdown code span can hold as is (ids, paths, shas, commands)."""
+SHORT_SHA = 12
+
+
+def audit_pages(computation: Computation, facts: BuildFacts | None = None, *,
+                repo_url: str | None, figures: Sequence[Figure] | None = None,
+                region_names: Mapping[str, str] | None = None,
+                audit_root: str = "") -> dict[str, str]:
+    """Relative Markdown path -> page, for `figures` (default: the computation's).
+
+    Pass the figures the site shows (after disclosure control, with derived figures), so
+    that a suppressed cell's entry hides its value; `audit_root` is `edities/<slug>/` for
+    a report edition's own tree. `facts` give the code commit, build date and tool
+    versions each page states (the same the manifest and the build information page
+    state); without them the pages say these are unknown.
+    """
+    figures = computation.figures if figures is None else figures
+    definitions = {d.id: d for d in computation.definitions}
+    context = _Context(repo_url.rstrip("/") if repo_url else None, facts,
+                       dict(region_names or {}))
+    groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    for figure in figures:
+        groups[(figure.indicator, figure.region)].append(figure)
+    return {audit_page(indicator, region, audit_root):
+            _page(definitions.get(indicator), indicator, region, members, context)
+            for (indicator, region), members in sorted(groups.items())}
+
+
+class _Context:
+    def __init__(self, repo_url: str | None, facts: BuildFacts | None,
+                 region_names: dict[str, str]) -> None:
+        self.repo_url = repo_url
+        self.code_commit = facts.code_commit if facts else None
+        self.build_date = dutch_date(facts.built) if facts else None
+        self.tool_versions = dict(facts.tool_versions) if facts else {}
+        self.region_names = region_names
+
+    def region(self, region: str) -> str:
+        return "Totaal" if region == TOTAL else self.region_names.get(region, region)
+
+    def commit_link(self, commit: str | None) -> str:
+        if commit is None:
+            return "werkmap met wijzigingen (niet vastgelegd)"
+        shown = f"`{commit[:SHORT_SHA]}`"
+        bare = commit.removesuffix("-dirty")
+        if self.repo_url and bare == commit:
+            return f"[{shown}]({self.repo_url}/commit/{commit})"
+        return shown + (" (met niet vastgelegde wijzigingen)" if bare != commit else "")
+
+
+def code(value: str) -> str:
+    """`value` as code; text the span cannot hold safely stays escaped plain text."""
+    return f"`{value}`" if _PLAIN.match(value) else str(text(value))
+
+
+def _page(definition: Definition | None, indicator: str, region: str,
+          figures: list[Figure], context: _Context) -> str:
+    title = definition.title if definition else indicator
+    commits = sorted({f.commit or "" for f in figures})
+    lines = [f"# Herkomst: {text(title)} · {text(context.region(region))}", "",
+             "Elk getal op de site linkt naar zijn eigen regel op deze pagina. Daar staat waar "
+             "het vandaan komt: de gegevensbestanden met hun Git-blob-id en de rijen die "
+             "meetelden (rij 1 is de kopregel, zoals een spreadsheet telt) en de opdracht die "
+             "het getal opnieuw berekent. De commits en tools in deze tabel gelden voor elk "
+             "getal op deze pagina.", "",
+             "| | |", "|---|---|",
+             f"| Indicator | {code(indicator)}"
+             + (f", definitie versie {text(definition.version)} ({code(definition.file)}, "
+                f"blob {code(definition.blob)})" if definition else "") + " |",
+             "| Gegevens | " + ", ".join(context.commit_link(c or None) for c in commits) + " |",
+             f"| Code | {context.commit_link(context.code_commit) if context.code_commit else 'onbekend'} |",
+             f"| Bouwdatum | {context.build_date or 'onbekend'} |"]
+    if context.tool_versions:
+        lines.append("| Tools | " + ", ".join(f"{text(k)} {text(v)}"
+                                               for k, v in context.tool_versions.items()) + " |")
+    by_period: dict[str, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        by_period[figure.period].append(figure)
+    for period in sorted(by_period, reverse=True):  # the latest quarter is read most
+        lines += ["", f"## Stand tot en met {period}"]
+        # The entries as one marked block of HTML (audit_entry.py, site/rawhtml.py): parsed
+        # as Markdown, thousands of them were most of the time of a site build.
+        lines.append(raw_block(entry_html(f, definition, context.repo_url)
+                               for f in by_period[period]))
+    return "\n".join(lines) + "\n"

@@ -13,7 +13,7 @@ from generator.compute.formatting import dutch
 from generator.provenance.environment import Commit
 from generator.provenance.facts import BuildFacts
 from generator.site.markup import text
-from generator.site.pages import Output, Page, SiteInputs
+from generator.site.outputs import Output, Page, SiteInputs
 from generator.site.provenance_files import PublishedTree, provenance_files
 from generator.site.words import dutch_date
 

@@ -13,9 +13,9 @@ from generator.compute.lineage import Figure
 from generator.indicators.model import Definition, ModelRule
 from generator.site import blocks, charts
 from generator.site.blocks import PageState
-from generator.site.economy import TORNADO_METRIC, EconomyView
+from generator.publish.economy import TORNADO_METRIC, EconomyView
 from generator.site.markup import declared, text
-from generator.site.pages import Output, Page, SiteInputs, page_state
+from generator.site.outputs import Output, Page, SiteInputs, page_state
 from generator.site.words import quarter_words
 
 SECTION = "Economisch effect"

@@ -18,9 +18,9 @@ from generator.site.blocks import PageState
 from generator.site.editions import KINDS, Correction, Edition, corrections
 from generator.site.example import is_example
 from generator.site.markup import text
-from generator.site.pages import Output, Page, SiteInputs, page_state
+from generator.site.outputs import Output, Page, SiteInputs, page_state
 from generator.site.pdf import pdf_name
-from generator.site.sitedata import SiteData
+from generator.publish.sitedata import SiteData
 from generator.site.urls import audit_tree, edition_root
 from generator.site.words import cell_words, dutch_date, quarter_words, scope_words, short_sha
 

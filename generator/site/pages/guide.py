@@ -5,7 +5,7 @@ Copied without templating: it documents the contract and may show `{{ }}` litera
 
 from __future__ import annotations
 
-from generator.site.pages import Download, Output, Page, SiteInputs
+from generator.site.outputs import Download, Output, Page, SiteInputs
 
 FOLDER = "gegevenslevering"
 SECTION = "Gegevenslevering"

@@ -10,7 +10,7 @@ from generator.indicators.model import Definition
 from generator.site import blocks
 from generator.site.blocks import PageState
 from generator.site.markup import declared, indicator_source, link, text
-from generator.site.pages import Output, Page, SiteInputs, page_state
+from generator.site.outputs import Output, Page, SiteInputs, page_state
 from generator.site.status import TargetStanding, standings
 from generator.site.words import dutch_date, quarter_words, scope_words, short_sha
 

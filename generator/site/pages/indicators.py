@@ -12,7 +12,7 @@ from generator.indicators.model import AttainmentRule, Definition
 from generator.site import blocks, tables
 from generator.site.blocks import PageState
 from generator.site.markup import declared, indicator_source, link, question_source, text
-from generator.site.pages import Download, Output, Page, SiteInputs, page_state
+from generator.site.outputs import Download, Output, Page, SiteInputs, page_state
 from generator.site.rulewords import rule_words
 from generator.site.words import UNIT_WORDS, quarter_words, scope_words
 

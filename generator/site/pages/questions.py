@@ -12,7 +12,7 @@ from generator.indicators.model import AttainmentRule, Definition
 from generator.site import blocks
 from generator.site.blocks import PageState
 from generator.site.markup import indicator_source, link, question_source, text
-from generator.site.pages import Output, Page, SiteInputs, page_state
+from generator.site.outputs import Output, Page, SiteInputs, page_state
 
 QUESTIONS = range(1, 7)
 SECTION = "Onderzoeksvragen"

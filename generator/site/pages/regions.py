@@ -9,10 +9,10 @@ from generator.compute.tables import REGION
 from generator.indicators.model import AttainmentRule
 from generator.site import blocks, tables
 from generator.site.blocks import PageState
-from generator.site.derived import CONTEXT
+from generator.publish.derived import CONTEXT
 from generator.site.markup import indicator_source, link, region_source, text
-from generator.site.pages import Output, Page, SiteInputs, page_state
-from generator.site.sitedata import Region
+from generator.site.outputs import Output, Page, SiteInputs, page_state
+from generator.publish.sitedata import Region
 from generator.site.words import category, quarter_words
 
 SECTION = "Regio's"

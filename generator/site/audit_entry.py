@@ -18,7 +18,7 @@ from generator.compute.lineage import Figure, SourceRows
 from generator.indicators.model import Definition
 from generator.provenance.manifest import is_text_detail
 from generator.provenance.ranges import format_range, format_ranges, row_ranges
-from generator.site import disclosure
+from generator.publish import disclosure
 
 MAX_LINKED_RANGES = 5
 """Runs of rows linked one by one; beyond, the rest is text and the file is linked once.

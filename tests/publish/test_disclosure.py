@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.compute.lineage import TOTAL, Figure, SourceRows
-from generator.site import disclosure
+from generator.publish import disclosure
 
 PERIOD = "2026-Q2"
 SOURCE = (SourceRows("data/noord/uitstroom.csv", "ab" * 20, (2, 3)),)

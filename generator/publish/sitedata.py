@@ -19,9 +19,9 @@ from generator.compute.pipeline import Computation, all_periods, compute_snapsho
 from generator.compute.tables import REGISTER_PATH, ROW, load_tables, parse_csv
 from generator.contract import REGISTER
 from generator.indicators.model import PHASE, Definition
-from generator.site import disclosure
-from generator.site.derived import context_figures
-from generator.site.economy import EconomyView, economy_view
+from generator.publish import disclosure
+from generator.publish.derived import context_figures
+from generator.publish.economy import EconomyView, economy_view
 from generator.sources import Snapshot
 
 Breakdown = tuple[tuple[str, str], ...]

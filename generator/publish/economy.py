@@ -27,7 +27,7 @@ from generator.economics import (
     tornado,
 )
 from generator.indicators.model import ModelRule
-from generator.site.derived import interval_figures, sensitivity_figures
+from generator.publish.derived import interval_figures, sensitivity_figures
 
 METRIC_OF_OUTCOME = {"baten_per_deelnemer": "baten_per_gemeten_deelnemer",
                      "bbp_effect_pct": "bbp_effect_pct"}
