@@ -8,6 +8,7 @@ validator) gets the snapshot written into a temporary folder.
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 import tempfile
 from collections.abc import Iterator, Mapping
@@ -20,6 +21,12 @@ from generator.errors import UserError
 SNAPSHOT_DIRS = ("data", "indicators")
 """What a snapshot holds: the deliveries and the definitions (with the model's parameters)."""
 DIRTY_WORKTREE = "werkmap met wijzigingen"
+
+
+def git_blob_id(content: bytes) -> str:
+    """The id Git gives a file with this content (`git hash-object`), without calling Git."""
+    header = f"blob {len(content)}\0".encode()
+    return hashlib.sha1(header + content).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from frictionless import Resource, Schema
 
 from generator import cli, contract
 from generator.validate import docs
-from generator.validate.problems import Code
+from generator.problems import Code
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE_DIR = ROOT / "site_src" / "gegevenslevering"

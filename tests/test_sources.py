@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.compute.lineage import git_blob_id
+from generator.sources import git_blob_id
 from generator.errors import UserError
 from generator.sources import DIRTY_WORKTREE, open_snapshot, read_ref, read_worktree, resolve_ref
 from tests.fixtures.handmade_repo import commit_all, git, make_repo, set_cell, write_package

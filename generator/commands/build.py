@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import logging
-import sys
 from pathlib import Path
 
-from generator.compute.pipeline import InvalidData
+from generator.commands.options import add_ref
 from generator.mkdocs_plugin.build import build_site
 from generator.paths import find_root
 
@@ -16,9 +15,7 @@ HELP = ("Bouw de rapportagesite: valideer de gegevens, bereken de indicatoren, m
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--ref", metavar="REF",
-                        help="lees data/ en indicators/ zoals ze in deze commit, tag of branch "
-                             "staan (standaard: de werkmap)")
+    add_ref(parser)
     parser.add_argument("--out", metavar="DIR", type=Path, default=None,
                         help="map voor de gebouwde site (standaard: site/ in de repository); "
                              "wordt pas vervangen als de bouw geslaagd is")
@@ -28,12 +25,7 @@ def run(args: argparse.Namespace) -> int:
     root = find_root(Path.cwd())
     out = args.out if args.out is not None else root / "site"
     logging.getLogger("mkdocs").setLevel(logging.WARNING)  # MkDocs' progress lines: noise here
-    try:
-        result = build_site(root, out, args.ref)
-    except InvalidData as invalid:
-        print(invalid.report.to_text(), file=sys.stderr)
-        print(f"impactmonitor: {invalid.message} De vorige site is ongewijzigd.", file=sys.stderr)
-        return 1
+    result = build_site(root, out, args.ref)  # invalid data: the CLI prints the report
     seconds = f"{result.seconds:.1f}".replace(".", ",")
     print(f"Site gebouwd in {result.out}: {result.pages} pagina's in {seconds} s.")
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from generator.commands.options import add_ref
 from generator.paths import find_root
 from generator.provenance.trace import Unknown, trace
 from generator.provenance.trace_view import to_json, to_text
@@ -17,9 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("figure_id", metavar="FIGURE_ID",
                         help="het figuur-id, bv. deelnemers_bereikt.totaal.2026-Q2 (zoals de "
                              "site en 'kpi --format json' het tonen)")
-    parser.add_argument("--ref", metavar="REF",
-                        help="lees data/ en indicators/ zoals ze in deze commit, tag of branch "
-                             "staan (standaard: de werkmap)")
+    add_ref(parser)
     parser.add_argument("--expect", metavar="WAARDE",
                         help="de waarde zoals de site hem toont (1.234; 12,5%%; € 1.234) of "
                              "als getal; exit 1 als de herberekening afwijkt")

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from generator.contract import Quarter
+from generator.commands.options import quarter
 from generator.paths import find_root
 from generator.validate import validate_repository
 
@@ -21,16 +21,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="regiomap of bestand onder data/ (standaard: alles)")
     parser.add_argument("--format", choices=("text", "json", "github"), default="text",
                         help="uitvoer: tekst (standaard), JSON of GitHub-annotaties")
-    parser.add_argument("--as-of", metavar="YYYY-Qn", type=_quarter,
+    parser.add_argument("--as-of", metavar="YYYY-Qn", type=quarter,
                         help="huidig kwartaal voor de controle op toekomstige kwartalen "
                              "(standaard: het kwartaal van vandaag)")
-
-
-def _quarter(text: str) -> Quarter:
-    try:
-        return Quarter.parse(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is geen kwartaal; gebruik bijvoorbeeld 2026-Q2") from None
 
 
 def run(args: argparse.Namespace) -> int:

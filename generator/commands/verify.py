@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from generator.compute.pipeline import InvalidData
+from generator.commands.options import add_ref
 from generator.paths import find_root
 from generator.provenance.verify import verify_site
 from generator.provenance.verify_view import to_json, to_text
@@ -18,21 +17,15 @@ HELP = ("Controleer een gebouwde site: bereken elk gepubliceerd getal opnieuw ui
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("site_dir", metavar="SITE_DIR", type=Path,
                         help="de map van een gebouwde site (uitvoer van 'impactmonitor build')")
-    parser.add_argument("--ref", metavar="REF",
-                        help="controleer de monitor tegen deze commit, tag of branch in plaats "
-                             "van de commit die het manifest noemt (rapportedities altijd "
-                             "tegen hun eigen commit)")
+    add_ref(parser, help="controleer de monitor tegen deze commit, tag of branch in plaats "
+                         "van de commit die het manifest noemt (rapportedities altijd "
+                         "tegen hun eigen commit)")
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="uitvoer: tekst (standaard) of JSON")
 
 
 def run(args: argparse.Namespace) -> int:
     root = find_root(Path.cwd())
-    try:
-        report = verify_site(root, args.site_dir, args.ref)
-    except InvalidData as invalid:
-        print(invalid.report.to_text(), file=sys.stderr)
-        print(f"impactmonitor: {invalid.message}", file=sys.stderr)
-        return 1
+    report = verify_site(root, args.site_dir, args.ref)  # invalid data: the CLI prints the report
     print(to_json(report) if args.format == "json" else to_text(report))
     return 0 if report.ok else 1

@@ -6,18 +6,11 @@ number came from.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
 TOTAL = "totaal"
 """The region id used for the sum over all regions."""
-
-
-def git_blob_id(content: bytes) -> str:
-    """The id Git gives a file with this content (`git hash-object`), without calling Git."""
-    header = f"blob {len(content)}\0".encode()
-    return hashlib.sha1(header + content).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,13 @@ from typing import Any
 import numpy as np
 import yaml
 
-from generator.compute.lineage import Figure, SourceRows, git_blob_id
+from generator.compute.lineage import Figure, SourceRows
 from generator.compute.scopes import Scope, scopes_for
 from generator.compute.tables import Tables
 from generator.compute.tally import Part, lineage
 from generator.errors import UserError
 from generator.indicators.model import MODEL_SOURCES, Definition, ModelRule, default_time_column
+from generator.sources import git_blob_id
 
 SCENARIOS = ("low", "central", "high")
 OUTCOMES = {

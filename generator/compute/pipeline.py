@@ -17,6 +17,7 @@ from generator.contract import Quarter, quarter_range
 from generator.errors import UsageError, UserError
 from generator.indicators import Definition, load_definitions
 from generator.indicators.model import AttainmentRule
+from generator.report import Report
 from generator.sources import Snapshot, open_snapshot
 
 
@@ -35,19 +36,21 @@ class Computation:
 class InvalidData(UserError):
     """The data at the snapshot do not validate; `report` says why."""
 
-    def __init__(self, report: object, label: str) -> None:
+    def __init__(self, report: Report, label: str) -> None:
         super().__init__(f"De gegevens ({label}) zijn ongeldig; er is niets berekend.")
         self.report = report
 
 
-def validate_snapshot(snapshot: Snapshot) -> None:
-    """Raise InvalidData unless the snapshot's data pass `validate`."""
-    from generator.validate import validate_repository
+def validate_snapshot(snapshot: Snapshot) -> Report:
+    """The validator's report on the snapshot's data; InvalidData (carrying it) unless they
+    pass `validate`. Every command that computes goes through here: the one copy of it."""
+    from generator.validate import validate_repository  # heavy (Frictionless): only here
 
     with snapshot.materialised() as folder:
         report = validate_repository(folder)
     if not report.valid:
         raise InvalidData(report, snapshot.label)
+    return report
 
 
 def compute_snapshot(snapshot: Snapshot, periods: Sequence[str] | None = None, *,

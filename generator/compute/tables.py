@@ -19,7 +19,8 @@ import numpy as np
 import pandas as pd
 
 from generator import contract
-from generator.compute.lineage import SourceRows, git_blob_id
+from generator.compute.lineage import SourceRows
+from generator.sources import git_blob_id
 
 REGION, FILE, BLOB, ROW = "_regio", "_file", "_blob", "_row"
 LINEAGE_COLUMNS = (REGION, FILE, BLOB, ROW)

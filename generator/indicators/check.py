@@ -19,7 +19,7 @@ from generator.indicators.model import (
 )
 from generator.indicators.parse import parse_definition
 from generator.indicators.schema_check import dotted, schema_errors, yaml_line
-from generator.validate.problems import Problem, declare, problem
+from generator.problems import Problem, declare, problem
 
 INDICATOR_DIR = "indicators"
 

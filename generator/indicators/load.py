@@ -6,11 +6,11 @@ from collections.abc import Mapping
 
 import yaml
 
-from generator.compute.lineage import git_blob_id
 from generator.errors import UserError
 from generator.indicators.check import SafeLoader, check_definition_files, definition_files
 from generator.indicators.model import AttainmentRule, Definition
 from generator.indicators.parse import parse_definition
+from generator.sources import git_blob_id
 
 
 def load_definitions(files: Mapping[str, bytes]) -> list[Definition]:

@@ -94,6 +94,6 @@ def build_epoch(head: Commit | None) -> int:
 
 
 def validation_summary(report: Any) -> dict[str, Any]:
-    """The part of a validation report (`generator.validate.report.Report`) a build states."""
+    """The part of a validation report (`generator.report.Report`) a build states."""
     return {"valid": report.valid, "errors": len(report.errors),
             "warnings": len(report.warnings), "files_checked": report.files_checked}

@@ -13,11 +13,12 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import generator
-from generator.compute.lineage import Figure, git_blob_id
+from generator.compute.lineage import Figure
 from generator.compute.pipeline import Computation
 from generator.provenance.environment import Author, commit_authors
 from generator.provenance.facts import BuildFacts
 from generator.provenance.ranges import compact_ranges
+from generator.sources import git_blob_id
 
 NAMESPACES = {
     "im": "urn:impactmonitor:",

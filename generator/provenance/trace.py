@@ -15,7 +15,7 @@ from typing import Any
 
 from generator.compute.formatting import MISSING, format_value
 from generator.compute.lineage import Figure
-from generator.compute.pipeline import InvalidData, all_periods
+from generator.compute.pipeline import all_periods, validate_snapshot
 from generator.compute.tables import DATA_DIR, REGISTER_PATH, load_tables
 from generator.indicators import Definition, load_definitions
 from generator.provenance.environment import code_commit, tool_versions
@@ -76,7 +76,7 @@ def trace(root: Path, figure_id: str, ref: str | None = None, *,
     for an auditor tracing many figures of a commit a build has already validated.
     """
     snapshot = open_snapshot(root, ref)
-    validation = _validate(snapshot) if validate else None
+    validation = validation_summary(validate_snapshot(snapshot)) if validate else None
     tables = load_tables(snapshot.files, snapshot.commit)
     definitions = load_definitions(snapshot.files)
     periods = all_periods(tables)
@@ -98,16 +98,6 @@ def trace(root: Path, figure_id: str, ref: str | None = None, *,
     if expect is None:
         return found
     return replace(found, expected=expect, expected_matches=matches_expected(found, expect))
-
-
-def _validate(snapshot: Snapshot) -> dict[str, Any]:
-    from generator.validate import validate_repository  # heavy: only when validating
-
-    with snapshot.materialised() as folder:
-        report = validate_repository(folder)
-    if not report.valid:
-        raise InvalidData(report, snapshot.label)
-    return validation_summary(report)
 
 
 def _rows_only_matches(figure: Figure, again: Figure | None) -> bool:

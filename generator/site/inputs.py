@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.compute.pipeline import InvalidData
+from generator.compute.pipeline import validate_snapshot
 from generator.provenance.facts import gather_facts
 from generator.site.editions import find_editions, load_edition
 from generator.site.example import is_example
@@ -27,13 +27,8 @@ def load_inputs(root: Path, ref: str | None = None, k: int = 5,
     Raises InvalidData (with the validator's report) when the data do not validate, and
     UserError for an unknown ref or a broken edition.
     """
-    from generator.validate import validate_repository  # the heaviest import, only here
-
     snapshot = open_snapshot(root, ref)
-    with snapshot.materialised() as folder:
-        report = validate_repository(folder)
-    if not report.valid:
-        raise InvalidData(report, snapshot.label)
+    report = validate_snapshot(snapshot)
     facts = gather_facts(root, snapshot, report)
     live = compute_site_data(snapshot, k)
     editions = [load_edition(root, meta, k) for meta in find_editions(root / SITE_SRC)]

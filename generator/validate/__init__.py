@@ -8,7 +8,7 @@ readable, so one defect gives one problem, not a cascade.
 
 from __future__ import annotations
 
-from generator.validate.report import Report
+from generator.report import Report
 from generator.validate.runner import validate_repository
 
 __all__ = ["Report", "validate_repository"]

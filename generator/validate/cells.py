@@ -24,7 +24,7 @@ from typing import Any
 
 from generator import contract
 from generator.contract import Quarter
-from generator.validate.problems import CATALOGUE, Code, Problem, declare, problem
+from generator.problems import CATALOGUE, Code, Problem, declare, problem
 
 MAX_CELL_CHARS = 10_000
 """Far above the longest text the contract allows (500); a longer cell is a broken quote."""

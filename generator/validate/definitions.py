@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.validate.problems import Problem, declare, problem
+from generator.problems import Problem, declare, problem
 
 PARAMETERS_INVALID = declare(
     "model-parameters-invalid", "Parameter van het economisch model ongeldig",

@@ -22,7 +22,7 @@ from generator.validate.checks import _load_check_modules
 from generator.validate.checks._personal_data import BIRTH_YEARS
 from generator.validate.checks.arbeid import MAX_HOURS_PER_WEEK
 from generator.validate.files import MAX_FILE_BYTES
-from generator.validate.problems import CATALOGUE, Code
+from generator.problems import CATALOGUE, Code
 
 COMMAND = "python -m generator.validate.docs > site_src/gegevenslevering/foutcodes.md"
 SEVERITY_LABELS = {"error": "fout", "warning": "waarschuwing"}

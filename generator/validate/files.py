@@ -27,7 +27,7 @@ from pathlib import Path
 
 from generator import contract
 from generator.validate import cells
-from generator.validate.problems import Problem, declare, problem
+from generator.problems import Problem, declare, problem
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 """A quarter's aggregates are kilobytes; anything near this is the wrong file."""

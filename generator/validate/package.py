@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from generator import contract
-from generator.validate.problems import Problem, declare, problem
+from generator.problems import Problem, declare, problem
 
 MAX_DESCRIPTOR_BYTES = 5 * 1024 * 1024
 """A datapackage.json larger than this is not a descriptor someone wrote by hand."""

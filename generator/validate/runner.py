@@ -14,8 +14,8 @@ from generator.validate.definitions import check_indicators
 from generator.validate.checks import privacy, run_region_checks
 from generator.validate.load import read_table
 from generator.validate.model import RegisterEntry, Region, Table
-from generator.validate.problems import Problem, declare, problem
-from generator.validate.report import Report
+from generator.problems import Problem, declare, problem
+from generator.report import Report
 
 REGISTER_FILE = "regios.csv"
 _ALLOWED_TOP_LEVEL = {REGISTER_FILE, "README.md"}

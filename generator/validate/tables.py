@@ -16,7 +16,7 @@ from typing import Any
 from frictionless import Package, Resource, Schema
 
 from generator import contract
-from generator.validate.problems import Problem, declare, problem
+from generator.problems import Problem, declare, problem
 
 BOM = b"\xef\xbb\xbf"
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from tests.fixtures.handmade_repo import write_package
-from generator.compute.lineage import Figure, SourceRows, git_blob_id
+from generator.compute.lineage import Figure, SourceRows
 from generator.compute.pipeline import Computation, compute_snapshot
-from generator.sources import open_snapshot
+from generator.sources import git_blob_id, open_snapshot
 
 
 @pytest.fixture(scope="module")

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.compute.lineage import Figure, SourceRows, git_blob_id
+from generator.compute.lineage import Figure, SourceRows
 from generator.compute.pipeline import compute_snapshot
 from generator.economics import PARAMETERS_FILE, CohortWork, EconomicInputs, evaluate, parse_parameters
-from generator.sources import open_snapshot
+from generator.sources import git_blob_id, open_snapshot
 from tests.fixtures.handmade_repo import write_package
 
 # data/noord/arbeid.csv rows 2 and 3, data/zuid/arbeid.csv row 2

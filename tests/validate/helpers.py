@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from generator.contract import REQUIRED_DIMENSIONS, Quarter
 from generator.validate.model import RegisterEntry, Region, Row, Table, Value
-from generator.validate.problems import Problem
+from generator.problems import Problem
 
 REGIO_ID = "voorbeeld-noord"
 FOLDER = f"data/{REGIO_ID}"

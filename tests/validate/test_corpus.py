@@ -609,7 +609,7 @@ def test_one_defect_one_located_error(tmp_path: Path, name: str,
 
 
 def test_corpus_covers_every_error_code_the_data_can_trigger() -> None:
-    from generator.validate.problems import CATALOGUE
+    from generator.problems import CATALOGUE
     covered = {code for _, _, expected in CASES for *_, code in expected}
     covered |= {"unsafe-resource-path"}
     # Codes no single-defect edit of a delivery can reach, with the reason.

@@ -13,7 +13,7 @@ from frictionless import Package, Resource, Schema
 from generator import contract
 from generator.validate import cells, files
 from generator.validate.files import check_csv
-from generator.validate.problems import CATALOGUE
+from generator.problems import CATALOGUE
 
 Flat = list[tuple[str, int | None, str | None, str]]
 

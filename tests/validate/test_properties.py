@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from generator import contract
 from generator.contract import Quarter
 from generator.validate import validate_repository
-from generator.validate.problems import CATALOGUE
+from generator.problems import CATALOGUE
 from tests.validate.delivery import Delivery
 
 AS_OF = Quarter(2026, 3)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from generator.validate.model import Region
-from generator.validate.problems import Problem
+from generator.problems import Problem
 
 RegionCheck = Callable[[Region], Iterable[Problem]]
 REGION_CHECKS: list[RegionCheck] = []

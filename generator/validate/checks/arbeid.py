@@ -8,7 +8,7 @@ from generator.contract import Quarter
 from generator.validate.checks import region_check
 from generator.validate.checks._cells import amount, integer, number, quarter, text
 from generator.validate.model import Region, Row, Table
-from generator.validate.problems import Problem, declare, problem
+from generator.problems import Problem, declare, problem
 
 MAX_HOURS_PER_WEEK = 60
 """Paid hours a single person can plausibly work in a week."""

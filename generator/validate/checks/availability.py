@@ -13,7 +13,7 @@ from generator.contract import Quarter
 from generator.validate.checks import region_check
 from generator.validate.checks._cells import quarter, text
 from generator.validate.model import Region, Table
-from generator.validate.problems import Problem, declare, problem
+from generator.problems import Problem, declare, problem
 
 USING_RESOURCES: tuple[str, ...] = ("instroom", "uitstroom", "bewijzen")
 

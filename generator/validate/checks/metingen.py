@@ -10,7 +10,7 @@ from generator.contract import REQUIRED_DIMENSIONS, SCALES, Quarter
 from generator.validate.checks import region_check
 from generator.validate.checks._cells import integer, quarter, text
 from generator.validate.model import Region, Row, Table
-from generator.validate.problems import Problem, declare, problem
+from generator.problems import Problem, declare, problem
 
 REFERENCE_DIMENSION = "arbeidsmarktpositie"
 

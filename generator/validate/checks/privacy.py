@@ -13,7 +13,7 @@ from generator.validate.checks import region_check
 from generator.validate.checks._cells import text
 from generator.validate.checks._personal_data import personal_data_kinds
 from generator.validate.model import Region, Table
-from generator.validate.problems import Code, Problem, declare, problem
+from generator.problems import Code, Problem, declare, problem
 
 _REMEDY = (
     " Vrije tekst mag geen persoonsgegevens bevatten: haal het weg en beschrijf zo nodig "

@@ -8,7 +8,7 @@ from generator import contract
 from generator.validate.checks import region_check
 from generator.validate.checks._cells import quarter
 from generator.validate.model import Region
-from generator.validate.problems import Problem, declare, problem
+from generator.problems import Problem, declare, problem
 
 QUARTER_FIELDS: tuple[str, ...] = ("periode", "cohort", "beschikbaar_vanaf")
 

@@ -9,7 +9,7 @@ from generator.contract import Quarter
 from generator.validate.checks import region_check
 from generator.validate.checks._cells import integer, quarter, text
 from generator.validate.model import Region, Row, Table
-from generator.validate.problems import Problem, declare, problem
+from generator.problems import Problem, declare, problem
 
 ACTIVE_6_ABOVE_OUTFLOW = declare(
     "active-6-exceeds-outflow",

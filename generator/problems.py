@@ -1,4 +1,4 @@
-"""Problems found in a delivery, and the catalogue of their codes.
+"""Problems found in a delivery or a definition, and the catalogue of their codes.
 
 Every problem has a stable kebab-case `code`. Codes are declared with `declare()` by the
 module whose check emits them, so a check and the problems it can report sit together;

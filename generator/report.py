@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from generator.validate.problems import CATALOGUE, Problem
+from generator.problems import CATALOGUE, Problem
 
 GITHUB_ANNOTATION_CAP = 10
 """GitHub shows at most 10 error annotations per step; the rest go to the step summary."""
