@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import UserError
+from generator.paths import DATA, INDICATORS
 
-SNAPSHOT_DIRS = ("data", "indicators")
+SNAPSHOT_DIRS = (DATA, INDICATORS)
 """What a snapshot holds: the deliveries and the definitions (with the model's parameters)."""
 DIRTY_WORKTREE = "werkmap met wijzigingen"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.commands.options import add_ref
 from generator.mkdocs_plugin.build import build_site
-from generator.paths import find_root
+from generator.paths import SITE, find_root
 
 HELP = ("Bouw de rapportagesite: valideer de gegevens, bereken de indicatoren, maak de "
         "pagina's en bouw de HTML. Exit 0, of 1 bij ongeldige gegevens of een fout in de bouw.")
@@ -23,7 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     root = find_root(Path.cwd())
-    out = args.out if args.out is not None else root / "site"
+    out = args.out if args.out is not None else root / SITE
     logging.getLogger("mkdocs").setLevel(logging.WARNING)  # MkDocs' progress lines: noise here
     result = build_site(root, out, args.ref)  # invalid data: the CLI prints the report
     seconds = f"{result.seconds:.1f}".replace(".", ",")

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from generator.compute.lineage import Figure
-from generator.compute.tables import Tables
+from generator.compute.data_frames import Tables
 from generator.compute.targets import target_for
-from generator.indicators.model import Definition
+from generator.indicators.definition import Definition
 
 TARGET_KEY = "doel"
 """Breakdown key of an attainment figure: the id of the indicator whose target it is,

@@ -17,8 +17,8 @@ from generator.compute.lineage import TOTAL, Figure
 from generator.compute.pipeline import (
     Computation, InvalidData, compute_snapshot, validate_snapshot,
 )
-from generator.compute.tables import load_tables
-from generator.indicators.model import Definition
+from generator.compute.data_frames import load_tables
+from generator.indicators.definition import Definition
 from generator.sources import open_snapshot
 
 NOTHING_MOVED = "Geen indicatorwaarden veranderd."

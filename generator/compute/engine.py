@@ -12,11 +12,11 @@ from dataclasses import replace
 
 from generator.compute.attainment import attainment_figures
 from generator.compute.lineage import Figure
-from generator.compute.model import model_figures
+from generator.compute.economics_adapter import model_figures
 from generator.compute.scopes import Scope, scopes_for
-from generator.compute.tables import Tables
+from generator.compute.data_frames import Tables
 from generator.compute.tally import Cell, Part, TallyEvaluator, lineage, sort_cells
-from generator.indicators.model import AttainmentRule, Definition, ModelRule, Ratio, Tally
+from generator.indicators.definition import AttainmentRule, Definition, ModelRule, Ratio, Tally
 
 
 def compute(tables: Tables, definitions: Sequence[Definition], periods: Sequence[str], *,

@@ -14,7 +14,7 @@ from generator.compute.formatting import MISSING, format_value
 from generator.compute.lineage import Figure
 from generator.compute.pipeline import Computation
 from generator.compute.targets import target_for
-from generator.indicators.model import AttainmentRule, Definition, Target
+from generator.indicators.definition import AttainmentRule, Definition, Target
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,11 @@ from pathlib import Path
 
 from generator.compute.engine import compute
 from generator.compute.lineage import TOTAL, Figure
-from generator.compute.tables import Tables, load_tables
+from generator.compute.data_frames import Tables, load_tables
 from generator.contract import Quarter, quarter_range
 from generator.errors import UsageError, UserError
 from generator.indicators import Definition, load_definitions
-from generator.indicators.model import AttainmentRule
+from generator.indicators.definition import AttainmentRule
 from generator.report import Report
 from generator.sources import Snapshot, open_snapshot
 

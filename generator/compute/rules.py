@@ -13,8 +13,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from generator.compute.tables import REGION
-from generator.indicators.model import Condition, Tally
+from generator.compute.data_frames import REGION
+from generator.indicators.definition import Condition, Tally
 
 Mask = np.ndarray  # of bool, one per row of the frame
 

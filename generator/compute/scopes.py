@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.compute.lineage import TOTAL, SourceRows
-from generator.compute.tables import REGISTER_PATH, Tables
-from generator.indicators.model import PHASE, Definition
+from generator.compute.data_frames import REGISTER_PATH, Tables
+from generator.indicators.definition import PHASE, Definition
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ import pandas as pd
 from generator import contract
 from generator.compute.lineage import SourceRows
 from generator.compute.rules import contributions, filter_mask, period_mask
-from generator.compute.tables import REGION, Tables
-from generator.indicators.model import Tally
+from generator.compute.data_frames import REGION, Tables
+from generator.indicators.definition import Tally
 
 Cell = tuple[str, ...]
 """Values of the breakdown columns, in the order of the breakdown."""

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from generator.compute.lineage import TOTAL, Figure
-from generator.compute.tables import Tables
-from generator.indicators.model import PHASE, Definition, Target
+from generator.compute.data_frames import Tables
+from generator.indicators.definition import PHASE, Definition, Target
 
 
 def target_for(definition: Definition, figure: Figure, tables: Tables) -> Target | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from generator.indicators.check import check_definition_files, check_definitions
 from generator.indicators.load import load_definitions
-from generator.indicators.model import Definition, Expectation, Target
+from generator.indicators.definition import Definition, Expectation, Target
 
 __all__ = ["Definition", "Expectation", "Target", "check_definition_files", "check_definitions",
            "load_definitions"]

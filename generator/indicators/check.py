@@ -14,14 +14,15 @@ from typing import Any
 import yaml
 
 from generator import contract
-from generator.indicators.model import (
+from generator.indicators.definition import (
     COLUMN_OPERATORS, MODEL_SOURCES, PHASE, AttainmentRule, ModelRule, Tally,
 )
 from generator.indicators.parse import parse_definition
 from generator.indicators.schema_check import dotted, schema_errors, yaml_line
+from generator.paths import INDICATORS
 from generator.problems import Problem, declare, problem
 
-INDICATOR_DIR = "indicators"
+INDICATOR_DIR = INDICATORS
 
 UNREADABLE = declare(
     "indicator-yaml-unreadable", "Indicatordefinitie onleesbaar",

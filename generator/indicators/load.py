@@ -8,7 +8,7 @@ import yaml
 
 from generator.errors import UserError
 from generator.indicators.check import SafeLoader, check_definition_files, definition_files
-from generator.indicators.model import AttainmentRule, Definition
+from generator.indicators.definition import AttainmentRule, Definition
 from generator.indicators.parse import parse_definition
 from generator.sources import git_blob_id
 

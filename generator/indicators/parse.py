@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.indicators.model import (
+from generator.indicators.definition import (
     COLUMN_OPERATORS, VALUE_OPERATORS, AttainmentRule, Condition, Definition, Expectation,
     ModelRule, Ratio, Rule, Tally, Target, default_time_column,
 )

@@ -18,8 +18,8 @@ from generator.compute.attainment import TARGET_KEY
 from generator.compute.engine import compute
 from generator.compute.lineage import Figure, SourceRows
 from generator.compute.pipeline import Computation, select_definitions
-from generator.compute.tables import FILE, ROW, Tables
-from generator.indicators.model import PHASE, Definition
+from generator.compute.data_frames import FILE, ROW, Tables
+from generator.indicators.definition import PHASE, Definition
 from generator.provenance.figure_ids import FigureKey
 from generator.publish.derived import CONTEXT, MONTE_CARLO, SENSITIVITY, context_figures
 from generator.publish.economy import economy_view

@@ -16,7 +16,7 @@ from typing import Any
 from generator.compute.formatting import MISSING, format_value
 from generator.compute.lineage import Figure
 from generator.compute.pipeline import all_periods, validate_snapshot
-from generator.compute.tables import DATA_DIR, REGISTER_PATH, load_tables
+from generator.compute.data_frames import DATA_DIR, REGISTER_PATH, load_tables
 from generator.indicators import Definition, load_definitions
 from generator.provenance.environment import code_commit, tool_versions
 from generator.provenance.facts import validation_summary

@@ -117,7 +117,7 @@ def rebuild(snapshot: Snapshot, published: dict[str, Any]) -> SiteData:
     since is not something the site published). When the data at the ref do not reach the
     manifest's last quarter, the rebuild stops where they do and the rest shows as missing.
     """
-    k = int(published.get("k_anonymity") or 5)
+    k = int(published["k_anonymity"])  # every manifest states the k it was built with
     periods = published.get("periods") or []
     try:
         return compute_site_data(snapshot, k, periods[-1] if periods else None)

@@ -29,7 +29,7 @@ import pandas as pd
 
 from generator.compute.lineage import Figure, SourceRows
 from generator.compute.pipeline import Computation
-from generator.compute.tables import BLOB, FILE, REGION, ROW
+from generator.compute.data_frames import BLOB, FILE, REGION, ROW
 from generator.contract import CONTRACT_VERSION
 
 CONTEXT = "context"

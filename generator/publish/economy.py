@@ -15,7 +15,7 @@ import yaml
 
 from generator.compute.lineage import TOTAL, Figure
 from generator.compute.pipeline import Computation
-from generator.compute.tables import REGION, Tables
+from generator.compute.data_frames import REGION, Tables
 from generator.economics import (
     PARAMETERS_FILE,
     EconomicParameters,
@@ -26,12 +26,12 @@ from generator.economics import (
     parse_parameters,
     tornado,
 )
-from generator.indicators.model import ModelRule
+from generator.indicators.definition import ModelRule
 from generator.publish.derived import interval_figures, sensitivity_figures
 
 METRIC_OF_OUTCOME = {"baten_per_deelnemer": "baten_per_gemeten_deelnemer",
                      "bbp_effect_pct": "bbp_effect_pct"}
-"""The model's result field that each `regel.uitkomst` reads (see compute/model.py)."""
+"""The model's result field that each `regel.uitkomst` reads (see compute/economics_adapter.py)."""
 TORNADO_METRIC = "baten_per_gemeten_deelnemer"
 
 

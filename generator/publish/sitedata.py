@@ -16,9 +16,9 @@ import pandas as pd
 
 from generator.compute.lineage import TOTAL, Figure
 from generator.compute.pipeline import Computation, all_periods, compute_snapshot
-from generator.compute.tables import REGISTER_PATH, ROW, load_tables, parse_csv
+from generator.compute.data_frames import REGISTER_PATH, ROW, load_tables, parse_csv
 from generator.contract import REGISTER
-from generator.indicators.model import PHASE, Definition
+from generator.indicators.definition import PHASE, Definition
 from generator.publish import disclosure
 from generator.publish.derived import context_figures
 from generator.publish.economy import EconomyView, economy_view
@@ -129,7 +129,7 @@ class PeriodNotInData(ValueError):
         self.periods = list(periods)
 
 
-def compute_site_data(snapshot: Snapshot, k: int = 5, until: str | None = None) -> SiteData:
+def compute_site_data(snapshot: Snapshot, k: int, until: str | None = None) -> SiteData:
     """The figures the site shows of `snapshot`'s data, computed as every build does: every
     quarter from the first start (up to and including `until`), disclosure control with
     `k`, then the derived figures.
@@ -146,7 +146,7 @@ def compute_site_data(snapshot: Snapshot, k: int = 5, until: str | None = None) 
     return load_site_data(compute_snapshot(snapshot, periods[: periods.index(until) + 1]), k)
 
 
-def load_site_data(computation: Computation, k: int = 5) -> SiteData:
+def load_site_data(computation: Computation, k: int) -> SiteData:
     figures = list(disclosure.apply(computation.figures, k))
     economy = economy_view(computation, figures)
     figures += context_figures(computation) + (economy.figures if economy else [])

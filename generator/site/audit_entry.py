@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from generator.compute.formatting import format_value
 from generator.compute.lineage import Figure, SourceRows
-from generator.indicators.model import Definition
+from generator.indicators.definition import Definition
 from generator.provenance.manifest import is_text_detail
 from generator.provenance.ranges import format_range, format_ranges, row_ranges
 from generator.publish import disclosure

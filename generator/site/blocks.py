@@ -15,8 +15,8 @@ from markupsafe import Markup
 
 from generator.compute.formatting import format_period
 from generator.compute.lineage import TOTAL, Figure
-from generator.indicators.model import Definition
-from generator.site import charts, tables
+from generator.indicators.definition import Definition
+from generator.site import charts, data_tables
 from generator.site.markup import number
 from generator.publish.sitedata import SiteData
 from generator.site.words import category, cell_words
@@ -128,7 +128,7 @@ def breakdown_table(state: PageState, definition: Definition, columns: Sequence[
         rows.append(row)
     header = [" en ".join(columns).capitalize()] + [site.region_name(s) for s in scopes]
     caption = f"{breakdown_title(definition, columns)}, tot en met {format_period(period)}"
-    return Markup(tables.figure_table(rows, header, caption=caption))
+    return Markup(data_tables.figure_table(rows, header, caption=caption))
 
 
 def scope_table(state: PageState, definition: Definition, periods: Sequence[str]) -> Markup:
@@ -145,7 +145,7 @@ def scope_table(state: PageState, definition: Definition, periods: Sequence[str]
         rows.append(row)
     caption = f"{definition.title} per regio"
     header = ["Regio", *(format_period(p) for p in periods)]
-    return Markup(tables.figure_table(rows, header, caption=caption))
+    return Markup(data_tables.figure_table(rows, header, caption=caption))
 
 
 def kpi_scope_table(state: PageState, definitions: Sequence[Definition], caption: str) -> str:
@@ -161,5 +161,5 @@ def kpi_scope_table(state: PageState, definitions: Sequence[Definition], caption
             if figure is not None:
                 state.record([figure])
         rows.append(row)
-    return tables.figure_table(rows, ["Indicator", *(data.region_name(s) for s in scopes)],
+    return data_tables.figure_table(rows, ["Indicator", *(data.region_name(s) for s in scopes)],
                                caption=caption)

@@ -23,7 +23,7 @@ from markupsafe import Markup
 from generator.compute.formatting import format_number, format_period, format_value
 from generator.compute.lineage import Figure
 from generator.publish import disclosure
-from generator.site.tables import figure_table, figure_text
+from generator.site.data_tables import figure_table, figure_text
 
 # Okabe-Ito hues darkened to a contrast of at least 4.4:1 on white (WCAG 1.4.11 asks 3:1).
 PALETTE = ("#0072B2", "#B8460B", "#00775A", "#A63D84", "#6B4E9B", "#8A6D00", "#5A5A5A", "#1F4E79")

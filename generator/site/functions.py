@@ -13,7 +13,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.compute.lineage import TOTAL
-from generator.indicators.model import PHASE, Definition
+from generator.indicators.definition import PHASE, Definition
 from generator.site import blocks
 from generator.site.blocks import PageState
 from generator.site.markup import declared, indicator_source, link, region_source, text

@@ -15,12 +15,11 @@ from generator.site.example import is_example
 from generator.site.narrative import Narrative
 from generator.site.outputs import SiteInputs
 from generator.publish.sitedata import compute_site_data
+from generator.paths import SITE_SRC
 from generator.sources import open_snapshot
 
-SITE_SRC = "site_src"
 
-
-def load_inputs(root: Path, ref: str | None = None, k: int = 5,
+def load_inputs(root: Path, ref: str | None, k: int,
                 repo_url: str | None = None) -> SiteInputs:
     """Validate the data at `ref` (working tree when None), compute, load the editions.
 

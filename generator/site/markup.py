@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 
 from generator.compute.formatting import MISSING, format_value
 from generator.compute.lineage import Figure
-from generator.indicators.model import Definition
+from generator.indicators.definition import Definition
 from generator.publish import disclosure
 from generator.site.urls import audit_url, page_url
 

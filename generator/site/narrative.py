@@ -27,6 +27,7 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from generator.errors import UserError
+from generator.paths import SITE_SRC
 from generator.site.blocks import PageState
 from generator.site.functions import NarrativeProblem, TemplateFunctions
 
@@ -43,7 +44,7 @@ class NarrativeError(UserError):
 class Narrative:
     """Renders files under `root` (the repository's `site_src/`)."""
 
-    def __init__(self, root: Path, shown_root: str = "site_src") -> None:
+    def __init__(self, root: Path, shown_root: str = SITE_SRC) -> None:
         self.root = root
         self.shown_root = shown_root
         """How files are named in error messages (repo-relative)."""

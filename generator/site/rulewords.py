@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.indicators.model import (
+from generator.indicators.definition import (
     AttainmentRule, Condition, Definition, ModelRule, Ratio, Tally,
 )
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from generator.compute.attainment import TARGET_KEY
 from generator.compute.lineage import TOTAL, Figure
 from generator.contract import Quarter, quarter_range
-from generator.indicators.model import Definition, Target
+from generator.indicators.definition import Definition, Target
 from generator.publish.sitedata import SiteData
 
 BEHAALD, OP_KOERS, ACHTER = "behaald", "op koers", "achter"

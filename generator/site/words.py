@@ -7,7 +7,7 @@ import datetime as dt
 from generator.compute.attainment import TARGET_KEY
 from generator.compute.lineage import TOTAL, Figure
 from generator.contract import Quarter
-from generator.indicators.model import PHASE
+from generator.indicators.definition import PHASE
 from generator.publish.sitedata import SiteData
 
 QUARTER_NAMES = {1: "eerste", 2: "tweede", 3: "derde", 4: "vierde"}

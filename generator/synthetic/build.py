@@ -15,7 +15,7 @@ from generator.synthetic.offer import build_offer, trajecten_rows
 from generator.synthetic.output import readme_text, write_csv, write_json, write_text
 from generator.synthetic.participants import simulate_participants
 from generator.synthetic.regions import RegionSpec, benchmark_regions, example_regions
-from generator.synthetic.tables import Row
+from generator.synthetic.row_types import Row
 
 DEFAULT_SEED = 2023
 DEFAULT_FIRST = Quarter(2023, 1)

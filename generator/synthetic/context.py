@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from generator.contract import Quarter, quarter_range
 from generator.synthetic.randomness import stream
 from generator.synthetic.regions import RegionSpec
-from generator.synthetic.tables import Row, Tenths
+from generator.synthetic.row_types import Row, Tenths
 
 
 @dataclass(frozen=True)

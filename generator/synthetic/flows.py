@@ -11,7 +11,7 @@ from generator.synthetic.offer import Traject
 from generator.synthetic.participants import Participant
 from generator.synthetic.randomness import chance, pick, stream
 from generator.synthetic.regions import RegionSpec
-from generator.synthetic.tables import Row, by_enum
+from generator.synthetic.row_types import Row, by_enum
 from generator.synthetic.timeline import distance, shift
 
 FOLLOW_UP_6_AFTER = 2

@@ -11,7 +11,7 @@ from generator.synthetic.catalogue import (
 from generator.synthetic.participants import Participant, active_in
 from generator.synthetic.randomness import stream
 from generator.synthetic.regions import RegionSpec
-from generator.synthetic.tables import Money, Row, by_enum
+from generator.synthetic.row_types import Money, Row, by_enum
 
 DEVELOPMENT_PER_QUARTER = 55_000.0
 COORDINATION_PER_QUARTER = 30_000.0

@@ -10,7 +10,7 @@ from generator.contract import REQUIRED_DIMENSIONS, SCALES, Quarter
 from generator.synthetic.participants import Participant
 from generator.synthetic.randomness import chance, pick, stream
 from generator.synthetic.regions import RegionSpec
-from generator.synthetic.tables import Money, Row, Tenths
+from generator.synthetic.row_types import Money, Row, Tenths
 from generator.synthetic.timeline import distance
 
 BASELINE_MEASURED = 0.9

@@ -9,7 +9,7 @@ from generator.contract import Quarter
 from generator.synthetic.catalogue import CORE_TEMPLATE, TEMPLATES, TrajectTemplate
 from generator.synthetic.randomness import stream, weighted_sample
 from generator.synthetic.regions import RegionSpec
-from generator.synthetic.tables import Row
+from generator.synthetic.row_types import Row
 from generator.synthetic.timeline import distance, shift
 
 OPEN_AT_START = 3

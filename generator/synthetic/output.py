@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from generator.synthetic.tables import Row, format_cell
+from generator.synthetic.row_types import Row, format_cell
 
 
 def write_csv(path: Path, fields: list[str], rows: list[Row]) -> Path:

@@ -14,7 +14,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 from generator import contract
-from generator.validate.model import Row, Table, Value
+from generator.validate.rows import Row, Table, Value
 
 
 def _convert(text: str, field_type: str) -> Value:

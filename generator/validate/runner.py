@@ -9,11 +9,12 @@ from pathlib import Path
 from generator import contract
 from generator.contract import Quarter, parse_quarter
 from generator.errors import UsageError
-from generator.validate import files, package, tables
+from generator.paths import DATA, INDICATORS
+from generator.validate import files, frictionless_checks, package
 from generator.validate.definitions import check_indicators
 from generator.validate.checks import privacy, run_region_checks
 from generator.validate.load import read_table
-from generator.validate.model import RegisterEntry, Region, Table
+from generator.validate.rows import RegisterEntry, Region, Table
 from generator.problems import Problem, declare, problem
 from generator.report import Report
 
@@ -47,7 +48,7 @@ def validate_repository(root: Path, paths: Sequence[Path] | None = None,
     """Validate the register and every region under `root/data` (or only those in `paths`)."""
     root = root.resolve()
     as_of = as_of or Quarter.of_date(dt.date.today())
-    data = root / "data"
+    data = root / DATA
     report = Report()
     if not data.is_dir():
         report.extend([problem(MISSING_DATA, "data", root=root)])
@@ -59,9 +60,9 @@ def validate_repository(root: Path, paths: Sequence[Path] | None = None,
     report.extend(_check_top_level(data))
     for folder in selected:
         report.extend(_check_region(root, folder, register, as_of, report))
-    if with_indicators and (root / "indicators").is_dir():
+    if with_indicators and (root / INDICATORS).is_dir():
         report.extend(check_indicators(root))
-        report.files_checked += sum(1 for _ in (root / "indicators").rglob("*.yml"))
+        report.files_checked += sum(1 for _ in (root / INDICATORS).rglob("*.yml"))
     if paths is None:
         present = {f.name for f in folders}
         report.extend(problem(NO_FOLDER, "data/regios.csv", entry.row, "regio_id", regio_id=regio_id)
@@ -80,7 +81,7 @@ def _select(root: Path, data: Path, folders: list[Path],
         target = (Path.cwd() / given).resolve()
         if not target.exists():
             raise UsageError(f"{given} bestaat niet.")
-        if target == root / "indicators" or root / "indicators" in target.parents:
+        if target == root / INDICATORS or root / INDICATORS in target.parents:
             with_indicators = True
             continue
         if target == data:
@@ -119,7 +120,7 @@ def _check_register(data: Path, report: Report, as_of: Quarter) -> dict[str, Reg
     report.files_checked += 1
     found, readable = files.check_csv(path, rel, contract.REGISTER)
     if readable:
-        found += _not_explained(tables.check_register_table(path, rel), found)
+        found += _not_explained(frictionless_checks.check_register_table(path, rel), found)
     report.extend(found)
     if not readable:
         return {}
@@ -172,7 +173,7 @@ def _check_region(root: Path, folder: Path, register: dict[str, RegisterEntry],
         found.extend(file_problems)
         if ok:
             readable[resource] = path
-    found.extend(_not_explained(tables.check_tables(folder, rel_folder, readable), found))
+    found.extend(_not_explained(frictionless_checks.check_tables(folder, rel_folder, readable), found))
     region_tables = {
         resource: read_table(path, f"{rel_folder}/{path.name}", resource,
                              _flagged_cells(found, f"{rel_folder}/{path.name}"))

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from generator import contract
 from generator.compute.engine import compute
 from generator.compute.lineage import TOTAL
-from generator.compute.tables import load_tables
+from generator.compute.data_frames import load_tables
 from generator.indicators import load_definitions
 from generator.indicators.check import read_folder
 from tests.fixtures.handmade_repo import REPO_ROOT

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from generator.compute.rules import condition_mask, period_mask
-from generator.compute.tables import REGION, parse_csv
-from generator.indicators.model import Condition, Tally
+from generator.compute.data_frames import REGION, parse_csv
+from generator.indicators.definition import Condition, Tally
 
 METINGEN = b"""cohort,dimensie,score_t0,score_t1,aantal
 2023-Q1,taal,0,1,4

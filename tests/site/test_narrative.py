@@ -22,7 +22,7 @@ PAGE = "onderzoeksvragen/5.md"
 def data(tmp_path_factory: pytest.TempPathFactory) -> SiteData:
     root = tmp_path_factory.mktemp("repo")
     make_repo(root)
-    return load_site_data(compute_snapshot(open_snapshot(root)))
+    return load_site_data(compute_snapshot(open_snapshot(root)), k=5)
 
 
 def render(tmp_path: Path, data: SiteData, source: str) -> str:

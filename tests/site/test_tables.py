@@ -6,7 +6,7 @@ import pytest
 
 from generator.compute.lineage import Figure
 from generator.publish import disclosure
-from generator.site.tables import figure_table, figure_text, figures_csv
+from generator.site.data_tables import figure_table, figure_text, figures_csv
 from generator.site.urls import audit_url
 
 PERIOD = "2026-Q2"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from generator.contract import REQUIRED_DIMENSIONS, Quarter
-from generator.validate.model import RegisterEntry, Region, Row, Table, Value
+from generator.validate.rows import RegisterEntry, Region, Row, Table, Value
 from generator.problems import Problem
 
 REGIO_ID = "voorbeeld-noord"

@@ -5,7 +5,7 @@ import pytest
 from generator.contract import FREE_TEXT_FIELDS, REGISTER
 from generator.validate.checks._personal_data import iban_checksum_ok, passes_eleven_test
 from generator.validate.checks.privacy import check_free_text, check_register
-from generator.validate.model import Row, Table
+from generator.validate.rows import Row, Table
 
 from .helpers import flatten, path, region, table
 

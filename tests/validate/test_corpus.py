@@ -621,7 +621,7 @@ def test_corpus_covers_every_error_code_the_data_can_trigger() -> None:
         "unreadable-table": "fallback for Frictionless errors the file checks pre-empt",
     }
     # Indicator definitions and model parameters have their own broken cases in
-    # tests/compute/test_definitions.py and tests/economics/test_params.py.
+    # tests/indicators/test_definitions.py and tests/economics/test_params.py.
     researchers = {c for c in CATALOGUE if c.startswith(("indicator-", "model-parameters-"))}
     missing = set(CATALOGUE) - covered - set(unreachable) - researchers
     assert len(CASES) + 3 >= 40

@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 
 from generator.compute.lineage import TOTAL, Figure
 from generator.compute.pipeline import Computation
-from generator.indicators.model import Definition
+from generator.indicators.definition import Definition
 from generator.provenance.facts import BuildFacts
 from generator.publish.sitedata import SiteData
 from generator.site.audit_entry import entry_html

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from generator.compute.formatting import dutch
 from generator.compute.lineage import Figure
-from generator.indicators.model import Definition, ModelRule
+from generator.indicators.definition import Definition, ModelRule
 from generator.site import blocks, charts
 from generator.site.blocks import PageState
 from generator.publish.economy import TORNADO_METRIC, EconomyView

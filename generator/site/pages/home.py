@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from generator.compute.formatting import format_period
 from generator.compute.lineage import TOTAL
-from generator.indicators.model import Definition
+from generator.indicators.definition import Definition
 from generator.site import blocks
 from generator.site.blocks import PageState
 from generator.site.markup import declared, indicator_source, link, text

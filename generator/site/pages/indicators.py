@@ -8,8 +8,8 @@ from markupsafe import Markup, escape
 
 from generator.compute.attainment import TARGET_KEY
 from generator.compute.formatting import format_period
-from generator.indicators.model import AttainmentRule, Definition
-from generator.site import blocks, tables
+from generator.indicators.definition import AttainmentRule, Definition
+from generator.site import blocks, data_tables
 from generator.site.blocks import PageState
 from generator.site.markup import declared, indicator_source, link, question_source, text
 from generator.site.outputs import Download, Output, Page, SiteInputs, page_state
@@ -32,7 +32,7 @@ def build(site: SiteInputs) -> list[Output]:
     for definition in data.definitions:
         outputs.append(indicator_page(site, definition))
         outputs.append(Download(csv_path(definition.id),
-                                tables.figures_csv(data.indicator_figures(definition.id)).encode()))
+                                data_tables.figures_csv(data.indicator_figures(definition.id)).encode()))
         listing.append(f"| [{text(definition.title)}]({definition.id}.md) | "
                        f"[{definition.question}](../onderzoeksvragen/{definition.question}.md) | "
                        f"{UNIT_WORDS.get(definition.unit, definition.unit)} |")
@@ -125,7 +125,7 @@ def attainment_table(state: PageState, definition: Definition) -> str:
         title = measured.title if measured else figure.indicator
         rows.append([f"{title}, {scope_words(data, figure)}", figure])
     state.record(found)
-    return tables.figure_table(rows, ["Doel", "Bereikt"],
+    return data_tables.figure_table(rows, ["Doel", "Bereikt"],
                                caption=f"Doelbereik tot en met {format_period(data.latest or '')}")
 
 

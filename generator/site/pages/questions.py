@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from generator.compute.formatting import format_period
 from generator.compute.lineage import TOTAL
-from generator.indicators.model import AttainmentRule, Definition
+from generator.indicators.definition import AttainmentRule, Definition
 from generator.site import blocks
 from generator.site.blocks import PageState
 from generator.site.markup import indicator_source, link, question_source, text

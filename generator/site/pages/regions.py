@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from generator.compute.formatting import format_period
-from generator.compute.tables import REGION
-from generator.indicators.model import AttainmentRule
-from generator.site import blocks, tables
+from generator.compute.data_frames import REGION
+from generator.indicators.definition import AttainmentRule
+from generator.site import blocks, data_tables
 from generator.site.blocks import PageState
 from generator.publish.derived import CONTEXT
 from generator.site.markup import indicator_source, link, region_source, text
@@ -70,7 +70,7 @@ def overview_table(state: PageState, region: Region) -> str:
         total = data.figure(definition.id, "totaal", data.latest or "")
         state.record([f for f in (mine, total) if f is not None])
         rows.append([definition.title, mine, total if total is not None else "–"])
-    return tables.figure_table(rows, ["Indicator", region.name, "Alle regio's samen"],
+    return data_tables.figure_table(rows, ["Indicator", region.name, "Alle regio's samen"],
                                caption=f"Stand tot en met {format_period(data.latest or '')}")
 
 
@@ -95,7 +95,7 @@ def context_section(state: PageState, region: Region) -> list[str]:
     return ["## Context", "",
             "Kenmerken van de regionale arbeidsmarkt zoals de regio ze levert (per kwartaal, "
             "niet opgeteld).", "",
-            tables.figure_table(rows, ["Kenmerk", *(format_period(p) for p in periods)],
+            data_tables.figure_table(rows, ["Kenmerk", *(format_period(p) for p in periods)],
                                 caption="Regionale context"), "",
             "Bronnen: " + "; ".join(str(text(s)) for s in sources) + ".", ""]
 
@@ -117,7 +117,7 @@ def borging_section(site: SiteInputs, state: PageState, region: Region) -> list[
     return ["## Borging", "",
             f"{lead}(0 niet gestart, 1 in voorbereiding, 2 deels geregeld, 3 geregeld). "
             f"Zie {link(definition.title, indicator_source(BORGING))}.", "",
-            tables.figure_table(rows, ["Aspect", "Stand", "Toelichting van de regio"],
+            data_tables.figure_table(rows, ["Aspect", "Stand", "Toelichting van de regio"],
                                 caption="Laatst gemelde stand per aspect, tot en met "
                                         f"{format_period(data.latest)}"),
             ""]
@@ -153,6 +153,6 @@ def factors_section(state: PageState, region: Region) -> list[str]:
             continue
         rows = [[blocks.category_label(f).split(" · ", 1)[-1], f] for f in found[:TOP_FACTORS]]
         state.record(found[:TOP_FACTORS])
-        parts += [tables.figure_table(rows, ["Factor", "Vermeldingen"],
+        parts += [data_tables.figure_table(rows, ["Factor", "Vermeldingen"],
                                       caption=f"{heading} (de {TOP_FACTORS} vaakst genoemde)"), ""]
     return parts

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from generator.validate.model import Region
+from generator.validate.rows import Region
 from generator.problems import Problem
 
 RegionCheck = Callable[[Region], Iterable[Problem]]

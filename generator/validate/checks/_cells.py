@@ -8,7 +8,7 @@ value it did not expect.
 from __future__ import annotations
 
 from generator.contract import Quarter, parse_quarter
-from generator.validate.model import Row
+from generator.validate.rows import Row
 
 
 def integer(row: Row, name: str) -> int | None:

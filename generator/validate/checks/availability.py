@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from generator.contract import Quarter
 from generator.validate.checks import region_check
 from generator.validate.checks._cells import quarter, text
-from generator.validate.model import Region, Table
+from generator.validate.rows import Region, Table
 from generator.problems import Problem, declare, problem
 
 USING_RESOURCES: tuple[str, ...] = ("instroom", "uitstroom", "bewijzen")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from generator.contract import PERCENT_INDICATORS
 from generator.validate.checks import region_check
 from generator.validate.checks._cells import amount, number, text
-from generator.validate.model import Region
+from generator.validate.rows import Region
 from generator.problems import Problem, declare, problem
 
 PERCENT_ABOVE_100 = declare(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from generator.contract import REQUIRED_DIMENSIONS, SCALES, Quarter
 from generator.validate.checks import region_check
 from generator.validate.checks._cells import integer, quarter, text
-from generator.validate.model import Region, Row, Table
+from generator.validate.rows import Region, Row, Table
 from generator.problems import Problem, declare, problem
 
 REFERENCE_DIMENSION = "arbeidsmarktpositie"

@@ -12,7 +12,7 @@ from generator.contract import FREE_TEXT_FIELDS, REGISTER
 from generator.validate.checks import region_check
 from generator.validate.checks._cells import text
 from generator.validate.checks._personal_data import personal_data_kinds
-from generator.validate.model import Region, Table
+from generator.validate.rows import Region, Table
 from generator.problems import Code, Problem, declare, problem
 
 _REMEDY = (

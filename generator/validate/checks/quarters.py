@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from generator import contract
 from generator.validate.checks import region_check
 from generator.validate.checks._cells import quarter
-from generator.validate.model import Region
+from generator.validate.rows import Region
 from generator.problems import Problem, declare, problem
 
 QUARTER_FIELDS: tuple[str, ...] = ("periode", "cohort", "beschikbaar_vanaf")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from generator.validate.checks import region_check
 from generator.validate.checks._cells import text
-from generator.validate.model import Region
+from generator.validate.rows import Region
 from generator.problems import Problem, declare, problem
 
 IN_DEVELOPMENT = "in_ontwikkeling"

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from generator.contract import Quarter
 from generator.validate.checks import region_check
 from generator.validate.checks._cells import integer, quarter, text
-from generator.validate.model import Region, Row, Table
+from generator.validate.rows import Region, Row, Table
 from generator.problems import Problem, declare, problem
 
 ACTIVE_6_ABOVE_OUTFLOW = declare(

@@ -16,10 +16,10 @@ import yaml
 
 from generator.compute.lineage import Figure, SourceRows
 from generator.compute.scopes import Scope, scopes_for
-from generator.compute.tables import Tables
+from generator.compute.data_frames import Tables
 from generator.compute.tally import Part, lineage
 from generator.errors import UserError
-from generator.indicators.model import MODEL_SOURCES, Definition, ModelRule, default_time_column
+from generator.indicators.definition import MODEL_SOURCES, Definition, ModelRule, default_time_column
 from generator.sources import git_blob_id
 
 SCENARIOS = ("low", "central", "high")

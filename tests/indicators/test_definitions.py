@@ -11,7 +11,7 @@ import pytest
 from generator.errors import UserError
 from generator.indicators import check_definitions, load_definitions
 from generator.indicators.check import read_folder
-from generator.indicators.model import AttainmentRule, ModelRule, Ratio, Tally
+from generator.indicators.definition import AttainmentRule, ModelRule, Ratio, Tally
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 FIXED_IDS = {

@@ -20,11 +20,12 @@ import pandas as pd
 
 from generator import contract
 from generator.compute.lineage import SourceRows
+from generator.paths import DATA
 from generator.sources import git_blob_id
 
 REGION, FILE, BLOB, ROW = "_regio", "_file", "_blob", "_row"
 LINEAGE_COLUMNS = (REGION, FILE, BLOB, ROW)
-DATA_DIR = "data"
+DATA_DIR = DATA
 REGISTER_PATH = f"{DATA_DIR}/{contract.REGISTER}.csv"
 
 _DTYPES = {"integer": "Int64", "number": "Float64", "string": "string"}
