@@ -28,7 +28,8 @@ ORDER: tuple[tuple[str, ...], ...] = (
     ("provenance",),     # trace, verify, manifest, PROV: beside render, reading only below it
     ("site",),           # render: pages as Markdown and HTML blocks, nothing of MkDocs
     ("mkdocs_plugin",),  # MkDocs builds the HTML
-    ("encrypt",),        # (to come) encryption per audience, after MkDocs
+    ("encrypt",),        # encryption per audience, after MkDocs and the PDFs
+    ("build",),          # the whole pipeline, stage by stage, and the atomic publish
     ("commands",),       # one module per CLI command
     ("cli",),            # argument parsing; `python -m generator`
     ("synthetic",),      # the seeded example data; beside the pipeline, reads only the contract
@@ -36,7 +37,7 @@ ORDER: tuple[tuple[str, ...], ...] = (
 """Stages from the bottom up; a tuple holds stages of one level (none import each other)."""
 
 BASE_MODULES = {"errors", "paths", "sources", "problems", "report", "__init__"}
-TOP_MODULES = {"cli": "cli", "__main__": "cli"}
+TOP_MODULES = {"cli": "cli", "__main__": "cli", "build": "build"}
 
 
 def module_name(path: Path) -> str:

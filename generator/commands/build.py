@@ -1,4 +1,4 @@
-"""`impactmonitor build`: validate, compute, render and build the report site."""
+"""`impactmonitor build`: validate, compute, render, encrypt and publish the report site."""
 
 from __future__ import annotations
 
@@ -6,12 +6,15 @@ import argparse
 import logging
 from pathlib import Path
 
+from generator.build import BuildResult, build_site
 from generator.commands.options import add_ref
-from generator.mkdocs_plugin.build import build_site
 from generator.paths import SITE, find_root
 
-HELP = ("Bouw de rapportagesite: valideer de gegevens, bereken de indicatoren, maak de "
-        "pagina's en bouw de HTML. Exit 0, of 1 bij ongeldige gegevens of een fout in de bouw.")
+HELP = ("Bouw de rapportagesite: controleer de wachtwoorden, valideer de gegevens, bereken de "
+        "indicatoren, maak de pagina's, bouw de HTML en versleutel alles met het landelijke "
+        "wachtwoord (IMPACTMONITOR_PASSWORD) en de regiowachtwoorden "
+        "(IMPACTMONITOR_PASSWORD_<REGIO_ID>). Exit 0, of 1 bij een ontbrekend of zwak "
+        "wachtwoord, ongeldige gegevens of een fout in de bouw.")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -19,13 +22,31 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", metavar="DIR", type=Path, default=None,
                         help="map voor de gebouwde site (standaard: site/ in de repository); "
                              "wordt pas vervangen als de bouw geslaagd is")
+    parser.add_argument("--site-url", metavar="URL",
+                        help="het adres waarop de site komt te staan, bijvoorbeeld "
+                             "https://organisatie.github.io/repository/ (standaard: site_url "
+                             "uit mkdocs.yml, anders de hoofdmap /)")
+    parser.add_argument("--unencrypted-preview", action="store_true",
+                        help="bouw zonder versleuteling, alleen om lokaal te bekijken: elke "
+                             "pagina zegt 'niet versleuteld'; nooit publiceren")
 
 
 def run(args: argparse.Namespace) -> int:
     root = find_root(Path.cwd())
     out = args.out if args.out is not None else root / SITE
     logging.getLogger("mkdocs").setLevel(logging.WARNING)  # MkDocs' progress lines: noise here
-    result = build_site(root, out, args.ref)  # invalid data: the CLI prints the report
-    seconds = f"{result.seconds:.1f}".replace(".", ",")
-    print(f"Site gebouwd in {result.out}: {result.pages} pagina's in {seconds} s.")
+    # Invalid data or a missing password: the CLI's one handler prints the report.
+    result = build_site(root, out, args.ref, encrypt=not args.unencrypted_preview,
+                        site_url=args.site_url)
+    print(summary(result))
     return 0
+
+
+def summary(result: BuildResult) -> str:
+    seconds = f"{result.seconds:.1f}".replace(".", ",")
+    if result.encryption is None:
+        return (f"Onversleuteld voorbeeld gebouwd in {result.out}: {result.pages} pagina's in "
+                f"{seconds} s. Alleen om lokaal te bekijken, niet publiceren.")
+    groups = ", ".join(result.audiences)
+    return (f"Site gebouwd en versleuteld in {result.out}: {result.pages} pagina's in {seconds} s; "
+            f"doelgroepen: {groups}.")

@@ -7,7 +7,7 @@ import logging
 import signal
 from pathlib import Path
 
-from generator.mkdocs_plugin.build import serve_site
+from generator.build import serve_site
 from generator.paths import find_root
 
 HELP = ("Bekijk de site lokaal (standaard op http://127.0.0.1:8000/); de pagina's worden "

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from generator.commands.options import add_ref
+from generator.encrypt.reader import open_published
 from generator.paths import find_root
 from generator.provenance.verify import verify_site
 from generator.provenance.verify_view import to_json, to_text
 
 HELP = ("Controleer een gebouwde site: bereken elk gepubliceerd getal opnieuw uit de commit "
-        "die het manifest noemt en vergelijk. Exit 0 alles gelijk, 1 een verschil of geen site.")
+        "die het manifest noemt en vergelijk. Een versleutelde site wordt gelezen met het "
+        "landelijke wachtwoord uit IMPACTMONITOR_PASSWORD. Exit 0 alles gelijk, 1 een "
+        "verschil, geen site of geen (juist) wachtwoord.")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,6 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     root = find_root(Path.cwd())
-    report = verify_site(root, args.site_dir, args.ref)  # invalid data: the CLI prints the report
+    read = open_published(args.site_dir, os.environ)
+    report = verify_site(root, args.site_dir, args.ref, read)  # invalid data: the CLI's report
     print(to_json(report) if args.format == "json" else to_text(report))
     return 0 if report.ok else 1

@@ -1,7 +1,7 @@
 """The MkDocs plugin: runs the site's render stage so `mkdocs build` and `mkdocs serve` work.
 
 Registered as the entry point `mkdocs.plugins: impactmonitor`; `impactmonitor build` and
-`impactmonitor serve` drive MkDocs with the same plugin (`generator.mkdocs_plugin.build`).
+`impactmonitor serve` drive MkDocs with the same plugin (`generator.build`).
 """
 
 from __future__ import annotations

@@ -14,6 +14,9 @@ class ImpactmonitorConfig(base.Config):
     """Disclosure control: breakdown cells from 1 to k-1 are shown as `<k`."""
     repo_url = c.Optional(c.Type(str))
     """The repository on the forge; audit entries then link to the data rows at their commit."""
+    pbkdf2_iterations = c.Type(int, default=600_000)
+    """PBKDF2-HMAC-SHA256 iterations for the site's password keys (at least 600,000). The
+    count is stored in the published key file, so raising it later breaks no link."""
     serve_audit = c.Type(bool, default=False)
     """Also make the audit pages in `mkdocs serve`: off by default, since they are most of
     the Markdown and a preview should rebuild quickly (`build` always makes them)."""

@@ -10,6 +10,10 @@
 - `on_post_build`: the after-HTML steps (the editions' PDFs) get the edition pages.
 - `on_shutdown`: remove the staging folder.
 
+A build that `impactmonitor build` does not encrypt afterwards (plain `mkdocs build` and
+`mkdocs serve` included) marks every page "niet versleuteld — alleen voor lokaal
+voorbeeld" and logs a warning: MkDocs alone never makes a publishable site.
+
 In `mkdocs serve` the audit pages are left out unless `serve_audit` is set: they are most
 of the Markdown, and a researcher previewing a narrative wants a quick rebuild.
 
@@ -21,6 +25,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +48,9 @@ from generator.sources import SNAPSHOT_DIRS
 log = get_plugin_logger(__name__)
 OVERRIDES = Path(__file__).parent / "overrides"
 EPOCH = "SOURCE_DATE_EPOCH"
+PREVIEW = "Niet versleuteld — alleen voor lokaal voorbeeld"
+"""Every page of a build that is not encrypted says so (plain `mkdocs build`/`serve`,
+`impactmonitor serve`, `impactmonitor build --unencrypted-preview`)."""
 
 
 class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
@@ -54,13 +62,23 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
         self._epoch_set = False
         self._command = "build"
         self._raw: dict[str, list[str]] = {}
+        self._encrypted = False
+        self._scripts: dict[str, bytes] = {}
         self.failure: str | None = None
         """The message of the last fatal problem, for callers that drive MkDocs themselves
         (MkDocs logs a PluginError and raises a generic Abort)."""
 
-    def preload(self, inputs: SiteInputs) -> None:
-        """Use inputs already validated and computed (by `impactmonitor build`) once."""
+    def preload(self, inputs: SiteInputs, *, encrypted: bool = False,
+                scripts: Mapping[str, bytes] | None = None) -> None:
+        """Use inputs already validated and computed (by `impactmonitor build`) once.
+
+        `encrypted`: the build encrypts what MkDocs writes, so the pages carry no
+        "niet versleuteld" banner; `scripts` (site path -> bytes) go on every page
+        (the encrypted site's "Afmelden" button).
+        """
         self._preloaded = inputs
+        self._encrypted = encrypted
+        self._scripts = dict(scripts or {})
 
     # -- events ----------------------------------------------------------------------------
 
@@ -73,9 +91,19 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
         self._result = result = self._render(inputs)
         config.docs_dir = str(result.docs_dir)
         config.nav = result.nav
+        for path, content in self._scripts.items():
+            target = result.docs_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
         config.extra_css = _merged(result.extra_css, config.extra_css)
-        config.extra_javascript = _merged(result.extra_javascript, config.extra_javascript)
-        config.extra["impactmonitor"] = {"banner": result.banner}
+        config.extra_javascript = _merged([*result.extra_javascript, *self._scripts],
+                                          config.extra_javascript)
+        if not self._encrypted:
+            log.warning("De site wordt niet versleuteld: elke pagina zegt 'niet versleuteld "
+                        "— alleen voor lokaal voorbeeld'. Publiceer alleen wat "
+                        "'impactmonitor build' met de wachtwoorden maakt.")
+        config.extra["impactmonitor"] = {"banner": result.banner,
+                                         "preview": None if self._encrypted else PREVIEW}
         if str(OVERRIDES) not in config.theme.dirs:
             config.theme.dirs.insert(0, str(OVERRIDES))
         self._fix_build_date(inputs.facts.epoch)

@@ -9,12 +9,13 @@ and its PROV-JSON beside its build information, inside the site:
     edities/<slug>/bouwinformatie/prov.json
 
 They carry every figure, so they are content: they sit in the site folder with the pages
-and are encrypted with them. `generator.site.provenance_files` is the one writer and
-`read_published` the one reader, so encryption changes exactly these two places.
+and are encrypted with them. `generator.site.provenance_files` is the one writer; a
+`PublishedReader` the one way to read them back (plain, or decrypting).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.errors import UserError
@@ -37,19 +38,27 @@ class NotPublished(UserError):
     """A file a built site should hold is not there (not a site, or built before it was)."""
 
 
-def read_published(site_dir: Path, relative_path: str) -> bytes:
-    """The content of a file the build published in `site_dir`, as the build wrote it.
+PublishedReader = Callable[[str], bytes]
+"""Reads a site-relative path of a built site and returns the bytes the build wrote."""
 
-    Today the published files are plain, so this reads the file. When the site is
-    encrypted (the encryption stage of `impactmonitor build`), this is the one place that
-    decrypts: it derives the key from the password in the environment
-    (`IMPACTMONITOR_PASSWORD`, or a region's `IMPACTMONITOR_PASSWORD_<REGIO_ID>`) and
-    returns the decrypted bytes, raising a UserError when the password is missing or
-    wrong. Callers never open a published file themselves.
+
+def plain_reader(site_dir: Path) -> PublishedReader:
+    """The reader of a site built without encryption (`--unencrypted-preview`).
+
+    An encrypted site is read through `generator.encrypt.reader.open_published`, which
+    decrypts with the password; callers receive a reader and never open a published file
+    themselves, so both kinds of site are read the same way.
     """
-    path = site_dir / relative_path
-    if not path.is_file():
-        raise NotPublished(f"{site_dir} is geen gebouwde site van de impactmonitor: "
-                           f"{relative_path} ontbreekt. Bouw de site met 'impactmonitor "
-                           f"build --out {site_dir}' of geef de map van een gebouwde site.")
-    return path.read_bytes()
+    def read(relative_path: str) -> bytes:
+        path = site_dir / relative_path
+        if not path.is_file():
+            raise not_published(site_dir, relative_path)
+        return path.read_bytes()
+
+    return read
+
+
+def not_published(site_dir: Path, relative_path: str) -> NotPublished:
+    return NotPublished(f"{site_dir} is geen gebouwde site van de impactmonitor: "
+                        f"{relative_path} ontbreekt. Bouw de site met 'impactmonitor "
+                        f"build --out {site_dir}' of geef de map van een gebouwde site.")

@@ -1,7 +1,7 @@
 """`verify`: check every figure a built site published against a rebuild from Git.
 
-Reads the site's manifest (through `read_published`, so an encrypted site is read the
-same way once encryption lands), takes the data commit it names (or another `ref`),
+Reads the site's manifest (through a `PublishedReader`, so an encrypted site is read
+the same way as a plain one), takes the data commit it names (or another `ref`),
 computes the site's figures again exactly as the build does (`compute_site_data`: same
 quarters, same k, same derived figures) and compares every figure (`compare_manifests`).
 Each report edition published in the site is checked too, always at its own pinned
@@ -19,7 +19,7 @@ from generator.compute.pipeline import validate_snapshot
 from generator.errors import UserError
 from generator.provenance.compare import Difference, compare_manifests
 from generator.provenance.manifest import figure_entry
-from generator.provenance.published import manifest_path, read_published
+from generator.provenance.published import PublishedReader, manifest_path, plain_reader
 from generator.publish.sitedata import PeriodNotInData, SiteData, compute_site_data
 from generator.sources import Snapshot, open_snapshot
 
@@ -62,24 +62,27 @@ class VerifyReport:
         return [d for tree in self.trees for d in tree.differences]
 
 
-def verify_site(root: Path, site_dir: Path, ref: str | None = None) -> VerifyReport:
+def verify_site(root: Path, site_dir: Path, ref: str | None = None,
+                read: PublishedReader | None = None) -> VerifyReport:
     """Check the live monitor's figures at `ref` (default: the commit its manifest names)
     and each edition's at its own commit, with the data and Git history of `root`.
 
     Raises NotPublished when `site_dir` is not a built site, UserError for a manifest
     without a commit (built from uncommitted data) when no `ref` is given, and
     InvalidData when the data at the live commit do not validate (a build would refuse).
+    `read` reads the site's files (default: a plain site; see `PublishedReader`).
     """
-    live = read_manifest(site_dir, manifest_path())
+    read = read or plain_reader(site_dir)
+    live = read_manifest(site_dir, manifest_path(), read)
     trees = [check_tree(root, MONITOR, manifest_path(), live, ref, validate=True)]
     for slug, about in sorted(live.get("editions", {}).items()):
-        published = read_manifest(site_dir, about["manifest"])
+        published = read_manifest(site_dir, about["manifest"], read)
         trees.append(check_tree(root, slug, about["manifest"], published, None, validate=False))
     return VerifyReport(site_dir, trees)
 
 
-def read_manifest(site_dir: Path, relative_path: str) -> dict[str, Any]:
-    content = read_published(site_dir, relative_path)
+def read_manifest(site_dir: Path, relative_path: str, read: PublishedReader) -> dict[str, Any]:
+    content = read(relative_path)
     try:
         manifest = json.loads(content.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:

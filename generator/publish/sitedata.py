@@ -45,6 +45,10 @@ class SiteData:
     k: int
     """Disclosure threshold: breakdown cells from 1 to k-1 are shown as `<k`."""
     economy: EconomyView | None = None
+    withheld: frozenset[str] = frozenset()
+    """Regions whose figures this audience may not read (`generator.publish.audience`): their
+    pages and figures are absent; `regions` still lists them, since a total's target and
+    status depend on every region."""
     _index: dict[str, Figure] = field(default_factory=dict, repr=False)
     _series: dict[tuple[str, str, Breakdown], list[Figure]] = field(default_factory=dict,
                                                                       repr=False)
@@ -91,9 +95,14 @@ class SiteData:
         region = self.region(region_id)
         return region.name if region else region_id
 
+    @property
+    def shown_regions(self) -> list[Region]:
+        """The regions whose pages and figures the site shows (all but the withheld)."""
+        return [r for r in self.regions if r.id not in self.withheld]
+
     def scopes(self) -> list[str]:
-        """Every region id, then `totaal`: the order of columns and series."""
-        return [r.id for r in self.regions] + [TOTAL]
+        """Every shown region id, then `totaal`: the order of columns and series."""
+        return [r.id for r in self.shown_regions] + [TOTAL]
 
     def get(self, figure_id: str) -> Figure | None:
         return self._index.get(figure_id)

@@ -20,6 +20,10 @@ from generator.site.markup import declared, indicator_source, link, region_sourc
 from generator.site.words import quarter_words
 
 
+WITHHELD = "[alleen zichtbaar met het landelijke wachtwoord]"
+"""What a narrative's call shows for a region this audience may not read."""
+
+
 class NarrativeProblem(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -43,6 +47,8 @@ class TemplateFunctions:
     def kpi(self, indicator: str, regio: str = TOTAL, periode: str | None = None,
             **cellen: str) -> Markup:
         """One value: latest quarter and `totaal` unless told otherwise."""
+        if self._withheld(regio):
+            return text(WITHHELD)
         definition = self._definition(indicator)
         region, period = self._region(regio), self._period(periode)
         breakdown = self._breakdown(definition, cellen)
@@ -57,6 +63,8 @@ class TemplateFunctions:
     def chart(self, indicator: str, regio: str | None = None, uitsplitsing: str | None = None,
               periode: str | None = None) -> Markup:
         """Over time (every region and totaal, or one region), or one breakdown at a quarter."""
+        if self._withheld(regio):
+            return text(WITHHELD)
         definition = self._definition(indicator)
         if uitsplitsing is None:
             scopes = self.site.scopes() if regio is None else [self._region(regio)]
@@ -92,6 +100,8 @@ class TemplateFunctions:
 
     def regio(self, regio: str) -> Markup:
         """A region's name, linked to its page."""
+        if self._withheld(regio):
+            return text(WITHHELD)
         region = self._region(regio)
         if region == TOTAL:
             return text("alle regio's samen")
@@ -109,6 +119,9 @@ class TemplateFunctions:
             known = ", ".join(d.id for d in self.site.definitions)
             raise NarrativeProblem(f"onbekende indicator '{indicator}'. Kies uit: {known}.")
         return definition
+
+    def _withheld(self, region: Any) -> bool:
+        return str(region) in self.site.withheld
 
     def _region(self, region: Any) -> str:
         if str(region) not in self.site.scopes():

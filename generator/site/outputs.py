@@ -6,7 +6,7 @@ it uses (`provenance_files.py`) can name these types without importing each othe
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path

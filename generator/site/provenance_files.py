@@ -6,7 +6,7 @@ figures the site shows, after disclosure control and with the derived figures, s
 suppressed cell has no value there either. They are content, written into the docs folder
 like the CSV downloads and published in the site folder, where the encryption stage finds
 them with every other content file; `provenance_files` is the only writer of them, and
-`generator.provenance.published.read_published` the only reader.
+a `generator.provenance.published.PublishedReader` the only reader.
 """
 
 from __future__ import annotations

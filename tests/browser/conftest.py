@@ -49,7 +49,7 @@ def chromium() -> str:
 def built_site(tmp_path_factory: pytest.TempPathFactory, chromium: str) -> BuiltSite:
     """`impactmonitor build --out <tmp>` of the repository, PDFs made with that Chromium."""
     out = tmp_path_factory.mktemp("browser") / "site"
-    run = subprocess.run([sys.executable, "-m", "generator", "build", "--out", str(out)],
+    run = subprocess.run([sys.executable, "-m", "generator", "build", "--unencrypted-preview", "--out", str(out)],
                          cwd=REPO_ROOT, capture_output=True, text=True,
                          env={**os.environ, CHROMIUM_ENV: chromium}, timeout=300)
     if run.returncode != 0:

@@ -99,7 +99,7 @@ def test_without_chromium_the_build_succeeds_and_says_so(
     missing = tmp_path / "geen" / "chromium"
     monkeypatch.setenv(pdf.ENV, str(missing))
     monkeypatch.chdir(repo_with_edition)
-    assert main(["build", "--out", str(tmp_path / "site")]) == 0
+    assert main(["build", "--unencrypted-preview", "--out", str(tmp_path / "site")]) == 0
     err = capsys.readouterr().err
     assert err.splitlines() == [f"impactmonitor: {pdf.ENV} wijst naar '{missing}', geen "
                                 f"uitvoerbaar programma; {SKIPPED}"]

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.mkdocs_plugin.build import build_site
+from generator.build import build_site
+from generator.mkdocs_plugin.plugin import PREVIEW
 from tests.fixtures.handmade_repo import commit_all, git, set_cell
 from tests.site.conftest import page, site_repo, write
 
@@ -35,8 +36,8 @@ def same_tree(a: Path, b: Path) -> list[str]:
 def test_two_builds_of_one_commit_are_byte_identical(tmp_path: Path) -> None:
     root = tmp_path / "repo"
     site_repo(root)
-    build_site(root, tmp_path / "a")
-    build_site(root, tmp_path / "b")
+    build_site(root, tmp_path / "a", encrypt=False)
+    build_site(root, tmp_path / "b", encrypt=False)
     assert same_tree(tmp_path / "a", tmp_path / "b") == []
     for name in ("sitemap.xml.gz", "search/search_index.json", "index.html"):
         assert (tmp_path / "a" / name).is_file(), name
@@ -51,11 +52,11 @@ def test_a_failed_build_leaves_the_previous_site_and_no_temporary_folders(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     site_repo(tmp_path)
     monkeypatch.chdir(tmp_path)
-    assert main(["build"]) == 0
+    assert main(["build", "--unencrypted-preview"]) == 0
     before = {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
     set_cell(tmp_path / "data/noord/instroom.csv", 2, "aantal", "-3")
     capsys.readouterr()
-    assert main(["build"]) == 1
+    assert main(["build", "--unencrypted-preview"]) == 1
     err = capsys.readouterr().err
     assert "data/noord/instroom.csv" in err
     assert ("impactmonitor: fout: De gegevens (werkmap met wijzigingen) zijn ongeldig; "
@@ -70,10 +71,10 @@ def test_a_broken_narrative_fails_the_build_and_keeps_the_previous_site(
     site_repo(tmp_path)
     monkeypatch.chdir(tmp_path)
     out = tmp_path / "uit"
-    assert main(["build", "--out", str(out)]) == 0
+    assert main(["build", "--unencrypted-preview", "--out", str(out)]) == 0
     home = (out / "index.html").read_bytes()
     write(tmp_path / "site_src/onderzoeksvragen/2.md", "# Vraag\n\n{{ kpi('bestaat_niet') }}\n")
-    assert main(["build", "--out", str(out)]) == 1
+    assert main(["build", "--unencrypted-preview", "--out", str(out)]) == 1
     assert "site_src/onderzoeksvragen/2.md, regel 3: onbekende indicator" in capsys.readouterr().err
     assert (out / "index.html").read_bytes() == home
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".uit")] == []
@@ -88,7 +89,7 @@ def test_data_cannot_inject_html(tmp_path: Path) -> None:
     factors = tmp_path / "data/noord/factoren.csv"
     factors.write_text(factors.read_text().replace("Korte lijnen met UWV", f"Korte lijnen {evil}"))
     commit_all(tmp_path, "Names with markup")
-    build_site(tmp_path, tmp_path / "site")
+    build_site(tmp_path, tmp_path / "site", encrypt=False)
     for html_file in (tmp_path / "site").rglob("*.html"):
         html = html_file.read_text(encoding="utf-8")
         assert "alert(1)</script>" not in html, html_file
@@ -109,3 +110,6 @@ def test_plain_mkdocs_build_with_the_repositorys_configuration(tmp_path: Path) -
     assert "Kernindicatoren" in page(tmp_path / "site", "")
     assert (tmp_path / "site" / "regios" / "noord" / "index.html").is_file()
     assert list(scratch.iterdir()) == []  # the plugin's staging folder is gone
+    # MkDocs alone never makes a publishable site: every page says it is not encrypted.
+    pages = list((tmp_path / "site").rglob("*.html"))
+    assert pages and all(PREVIEW in p.read_text(encoding="utf-8") for p in pages)

@@ -11,7 +11,7 @@ import pytest
 
 from generator.compute.pipeline import Computation, compute_snapshot
 from generator.provenance.facts import BuildFacts
-from generator.provenance.published import read_published
+from generator.provenance.published import plain_reader
 from generator.sources import open_snapshot
 from tests.fixtures.handmade_repo import commit_all, git, make_repo, set_cell
 
@@ -81,4 +81,4 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def published_manifest(site: Path, relative_path: str) -> dict:
     """A manifest as the built site publishes it (read as `verify` reads it)."""
-    return json.loads(read_published(site, relative_path))
+    return json.loads(plain_reader(site)(relative_path))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.mkdocs_plugin.build import build_site
+from generator.build import build_site
 from tests.fixtures.handmade_repo import commit_all, make_repo
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -27,7 +27,7 @@ def build_example_site(factory: pytest.TempPathFactory) -> Path:
     (tests/site, tests/provenance) asks first."""
     if "example" not in _BUILT:
         out = factory.mktemp("example") / "site"
-        build_site(REPO_ROOT, out)
+        build_site(REPO_ROOT, out, encrypt=False)
         _BUILT["example"] = out
     return _BUILT["example"]
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator.errors import UserError
-from generator.mkdocs_plugin.build import build_site
-from generator.provenance.published import manifest_path, read_published
+from generator.build import build_site
+from generator.provenance.published import manifest_path, plain_reader
 from generator.provenance.trace import Trace, trace
 from generator.provenance.verify import verify_site
 from generator.site.urls import edition_root
@@ -45,7 +45,7 @@ def corrected(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]
     commit_all(root, "Add an edition")
     set_cell(root / INSTROOM, 2, "aantal", "13")
     second = commit_all(root, "Correct noord's first instroom row")
-    build_site(root, root / "site")
+    build_site(root, root / "site", encrypt=False)
     return root / "site", first, second
 
 
@@ -85,7 +85,7 @@ def test_the_editions_figures_trace_to_its_pinned_commit(corrected: tuple[Path, 
     assert isinstance(later, Trace) and later.expected_matches is False
     entry = page(site, "edities/tussenrapport-2023/audit/deelnemers_bereikt/noord/")
     assert f"impactmonitor trace {NOORD} --ref {first}" in entry
-    manifest = json.loads(read_published(site, manifest_path(edition_root("tussenrapport-2023"))))
+    manifest = json.loads(plain_reader(site)(manifest_path(edition_root("tussenrapport-2023"))))
     assert (manifest["data_commit"], manifest["figures"][NOORD]["value"]) == (first, 30)
     report = verify_site(root, site)  # the live monitor at commit 2, the edition at 1
     assert report.ok and [t.checked_commit for t in report.trees] == [second, first]
@@ -94,7 +94,7 @@ def test_the_editions_figures_trace_to_its_pinned_commit(corrected: tuple[Path, 
 def test_an_unchanged_edition_says_so(tmp_path: Path) -> None:
     first = site_repo(tmp_path)
     edition(tmp_path, first)
-    build_site(tmp_path, tmp_path / "site")
+    build_site(tmp_path, tmp_path / "site", encrypt=False)
     assert "Geen van de cijfers in deze editie is later gecorrigeerd." in page(
         tmp_path / "site", "edities/tussenrapport-2023/")
 
@@ -107,7 +107,7 @@ def test_an_edition_must_name_a_commit_or_tag(tmp_path: Path, data_ref: str, wor
     site_repo(tmp_path)
     edition(tmp_path, data_ref)
     with pytest.raises(UserError, match=re.escape(words)):
-        build_site(tmp_path, tmp_path / "site")
+        build_site(tmp_path, tmp_path / "site", encrypt=False)
     assert not (tmp_path / "site").exists()
 
 
@@ -117,5 +117,5 @@ def test_an_edition_may_be_pinned_to_a_tag(tmp_path: Path) -> None:
     first = site_repo(tmp_path)
     git(tmp_path, "tag", "tussenrapport-2023")
     edition(tmp_path, "tussenrapport-2023")
-    build_site(tmp_path, tmp_path / "site")
+    build_site(tmp_path, tmp_path / "site", encrypt=False)
     assert first in page(tmp_path / "site", "edities/tussenrapport-2023/")

@@ -31,10 +31,10 @@ TOP_FACTORS = 5
 
 def build(site: SiteInputs) -> list[Output]:
     data = site.live
-    pages = [region_page(site, region) for region in data.regions]
+    pages = [region_page(site, region) for region in data.shown_regions]
     listing = ["# Regio's", ""]
     listing += [f"- [{text(r.name)}]({r.id}.md): fase {text(r.fase or 'onbekend')}, "
-                f"levert vanaf {r.pilot_start or '–'}" for r in data.regions]
+                f"levert vanaf {r.pilot_start or '–'}" for r in data.shown_regions]
     return [Page("regios/index.md", "Overzicht", "\n".join(listing) + "\n", SECTION), *pages]
 
 

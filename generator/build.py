@@ -1,0 +1,205 @@
+"""`impactmonitor build` and `serve`: the whole pipeline, stage by stage.
+
+    passwords  ->  inputs (validate, compute)  ->  HTML (render + MkDocs + PDFs), once per
+    audience  ->  encrypt  ->  publish
+
+Each stage takes the previous one's result. The passwords are checked first, so a missing
+or weak one stops the build before any long work. The HTML is built into a fresh folder
+beside the output (same file system, so the final rename is atomic): the national site,
+and for each region with a password its variant (`generator.site.audience`); encryption
+turns them into one folder of shell, assets and objects. Only when every stage has
+succeeded does it replace the output. A failure leaves the previous output as it was and
+removes the half-built folders, plaintext ones included.
+
+`encrypt=False` is the local preview (`--unencrypted-preview`): the national site in
+plaintext, every page marked "niet versleuteld".
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
+
+from generator.encrypt.passwords import Audience, read_audiences
+from generator.encrypt.site import (
+    SESSION_SCRIPT, SHELL_DIR, EncryptionReport, Tree, encrypt_site,
+)
+from generator.errors import UserError
+from generator.mkdocs_plugin.plugin import ImpactmonitorPlugin
+from generator.site.audience import for_region
+from generator.site.inputs import load_inputs
+from generator.site.outputs import SiteInputs
+from generator.sources import open_snapshot
+
+CONFIG_FILE = "mkdocs.yml"
+PLUGIN = "impactmonitor"
+
+
+REGISTER = "data/regios.csv"
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    out: Path
+    pages: int
+    """HTML pages of the national site."""
+    seconds: float
+    audiences: list[str] = field(default_factory=list)
+    """`landelijk` and the regions with a password; empty for an unencrypted preview."""
+    encryption: EncryptionReport | None = None
+
+
+def build_site(root: Path, out: Path, ref: str | None = None, *, encrypt: bool = True,
+               site_url: str | None = None,
+               environ: Mapping[str, str] | None = None) -> BuildResult:
+    """Validate, compute, render, build and encrypt the site at `ref` into `out`, atomically.
+
+    The passwords come from `environ` (default: the process environment). Raises
+    PasswordProblem, InvalidData (the validator's report in it) or UserError; `out` is
+    then untouched.
+    """
+    start = time.monotonic()
+    environ = os.environ if environ is None else environ
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.bouw-", dir=out.parent))
+    try:
+        config = _config(root, staging / ("landelijk" if encrypt else "site"), site_url)
+        plugin = _plugin(config)
+        ref = ref if ref is not None else plugin.config.ref
+        audiences = _audiences(root, ref, environ) if encrypt else []
+        inputs = load_inputs(root, ref, plugin.config.k_anonymity, plugin.config.repo_url)
+        plugin.preload(inputs, encrypted=encrypt, scripts=_session_script(encrypt))
+        _html(config, plugin)
+        pages = sum(1 for _ in Path(config.site_dir).rglob("*.html"))
+        report = None
+        if encrypt:
+            trees = [Tree(audiences[0], Path(config.site_dir))]
+            trees += [Tree(audience, _region_html(root, staging, inputs, audience, site_url))
+                      for audience in audiences[1:]]
+            report = encrypt_site(trees, staging / "site", site_name=config.site_name,
+                                  root=site_root(config.site_url),
+                                  iterations=plugin.config.pbkdf2_iterations,
+                                  search_languages=_search_languages(config))
+        publish(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return BuildResult(out, pages, time.monotonic() - start,
+                       [a.label for a in audiences], report)
+
+
+def site_root(site_url: str | None) -> str:
+    """The path the site is served under (`/` or `/<repository>/` on GitHub Pages)."""
+    path = urlsplit(site_url or "/").path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def _audiences(root: Path, ref: str | None, environ: Mapping[str, str]) -> list[Audience]:
+    """Checked before any long work: the register is read, not validated, for its ids."""
+    content = open_snapshot(root, ref).files.get(REGISTER, b"")
+    rows = csv.DictReader(io.StringIO(content.decode("utf-8-sig", "replace")))
+    ids = [str(row.get("regio_id") or "").strip() for row in rows]
+    return read_audiences(environ, [i for i in ids if i])
+
+
+def _region_html(root: Path, staging: Path, inputs: SiteInputs, audience: Audience,
+                 site_url: str | None) -> Path:
+    """The HTML of one region's variant of the site, in its own folder."""
+    assert audience.region is not None
+    config = _config(root, staging / f"regio-{audience.region}", site_url)
+    plugin = _plugin(config)
+    plugin.preload(for_region(inputs, audience.region), encrypted=True,
+                   scripts=_session_script(True))
+    _html(config, plugin)
+    return Path(config.site_dir)
+
+
+def _session_script(encrypted: bool) -> dict[str, bytes]:
+    """The "Afmelden" button's script, on every page of an encrypted site."""
+    return {SESSION_SCRIPT: (SHELL_DIR / "session.js").read_bytes()} if encrypted else {}
+
+
+def _search_languages(config: MkDocsConfig) -> list[str]:
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    languages = getattr(getattr(search, "config", None), "lang", None) or []
+    return [languages] if isinstance(languages, str) else list(languages)
+
+
+def serve_site(root: Path, dev_addr: str | None = None) -> None:
+    """`mkdocs serve` with the repository's configuration (live reload included)."""
+    from mkdocs.commands.serve import serve
+
+    options = {"dev_addr": dev_addr} if dev_addr else {}
+    try:
+        serve(config_file=str(_config_file(root)), livereload=True, **options)
+    except MkDocsException as error:
+        raise UserError(f"De site kon niet worden gebouwd: {error}") from None
+
+
+def publish(built: Path, out: Path) -> None:
+    """Put the built folder in place of `out` with renames only: `out` is always either the
+    old site or the new one. The old one is removed after the swap."""
+    previous = None
+    if out.exists():
+        previous = Path(tempfile.mkdtemp(prefix=f".{out.name}.oud-", dir=out.parent))
+        out.rename(previous / "site")
+    site = built / "site"
+    try:
+        site.rename(out)
+    except OSError:
+        if previous is not None:
+            (previous / "site").rename(out)
+        raise
+    finally:
+        if previous is not None:
+            shutil.rmtree(previous, ignore_errors=True)
+
+
+def _config_file(root: Path) -> Path:
+    path = root / CONFIG_FILE
+    if not path.is_file():
+        raise UserError(f"{CONFIG_FILE} ontbreekt in {root}: de site wordt gebouwd met de "
+                        "MkDocs-instellingen van de repository.")
+    return path
+
+
+def _config(root: Path, site_dir: Path, site_url: str | None = None) -> MkDocsConfig:
+    options = {"site_url": site_url} if site_url else {}
+    try:
+        return load_config(config_file=str(_config_file(root)), site_dir=str(site_dir),
+                           **options)
+    except MkDocsException as error:
+        raise UserError(f"{CONFIG_FILE} is ongeldig: {error}") from None
+
+
+def _plugin(config: MkDocsConfig) -> ImpactmonitorPlugin:
+    plugin = config.plugins.get(PLUGIN)
+    if not isinstance(plugin, ImpactmonitorPlugin):
+        raise UserError(f"{CONFIG_FILE} gebruikt de plugin '{PLUGIN}' niet; zet hem onder "
+                        "'plugins:'.")
+    return plugin
+
+
+def _html(config: MkDocsConfig, plugin: ImpactmonitorPlugin) -> None:
+    """Render and run MkDocs, with the start and shutdown events the `mkdocs` CLI sends."""
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    except MkDocsException as error:
+        raise UserError(plugin.failure or f"De site kon niet worden gebouwd: {error}") from None
+    finally:
+        config.plugins.on_shutdown()
+
