@@ -296,10 +296,12 @@ function errorPage(reason) {
 <html lang="nl"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Pagina niet te openen</title></head>
-<body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5">
+<body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 3rem auto;
+  padding: 0 1rem; line-height: 1.5">
 <main><h1>Deze pagina kan niet worden geopend</h1>
 <p>${reason} Misschien is de site intussen opnieuw gepubliceerd.</p>
-<p><a href="${ROOT}">Naar de beginpagina</a> (u wordt zo nodig opnieuw om het wachtwoord gevraagd).</p>
+<p><a href="${ROOT}">Naar de beginpagina</a>
+(u wordt zo nodig opnieuw om het wachtwoord gevraagd).</p>
 </main></body></html>`;
   return new Response(html, {status: 500, headers: {
     "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store"}});
