@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import os
 import shutil
 import tempfile
@@ -178,11 +179,27 @@ def _config_file(root: Path) -> Path:
 
 def _config(root: Path, site_dir: Path, site_url: str | None = None) -> MkDocsConfig:
     options = {"site_url": site_url} if site_url else {}
+    # MkDocs logs what is wrong with the configuration and raises a bare Abort: keep the
+    # log lines, so that the message says which option and why.
+    found = _Collect()
+    logger = logging.getLogger("mkdocs.config")
+    logger.addHandler(found)
     try:
         return load_config(config_file=str(_config_file(root)), site_dir=str(site_dir),
                            **options)
     except MkDocsException as error:
-        raise UserError(f"{CONFIG_FILE} is ongeldig: {error}") from None
+        raise UserError(f"{CONFIG_FILE} is ongeldig: {'; '.join(found.lines) or error}") from None
+    finally:
+        logger.removeHandler(found)
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
 
 
 def _plugin(config: MkDocsConfig) -> ImpactmonitorPlugin:

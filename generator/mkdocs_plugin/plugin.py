@@ -152,9 +152,6 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
         if self._preloaded is not None:
             inputs, self._preloaded = self._preloaded, None
             return inputs
-        if self.config.k_anonymity < 1:
-            raise self._fail(f"impactmonitor: k_anonymity moet minstens 1 zijn, niet "
-                             f"{self.config.k_anonymity}.")
         try:
             return load_inputs(_root(config), self.config.ref, self.config.k_anonymity,
                                self.config.repo_url)
