@@ -34,6 +34,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
+from generator.compute.data_frames import REGISTER_PATH
 from generator.encrypt.passwords import Audience, read_audiences
 from generator.encrypt.site import (
     SESSION_SCRIPT, SHELL_DIR, EncryptionReport, Tree, encrypt_site,
@@ -47,9 +48,6 @@ from generator.sources import open_snapshot
 
 CONFIG_FILE = "mkdocs.yml"
 PLUGIN = "impactmonitor"
-
-
-REGISTER = "data/regios.csv"
 
 
 @dataclass(frozen=True)
@@ -110,7 +108,7 @@ def site_root(site_url: str | None) -> str:
 
 def _audiences(root: Path, ref: str | None, environ: Mapping[str, str]) -> list[Audience]:
     """Checked before any long work: the register is read, not validated, for its ids."""
-    content = open_snapshot(root, ref).files.get(REGISTER, b"")
+    content = open_snapshot(root, ref).files.get(REGISTER_PATH, b"")
     rows = csv.DictReader(io.StringIO(content.decode("utf-8-sig", "replace")))
     ids = [str(row.get("regio_id") or "").strip() for row in rows]
     return read_audiences(environ, [i for i in ids if i])

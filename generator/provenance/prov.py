@@ -15,6 +15,7 @@ from typing import Any
 import generator
 from generator.compute.lineage import Figure
 from generator.compute.pipeline import Computation
+from generator.paths import DATA
 from generator.provenance.environment import Author, commit_authors
 from generator.provenance.facts import BuildFacts
 from generator.provenance.ranges import compact_ranges
@@ -90,7 +91,7 @@ def build_prov(computation: Computation, facts: BuildFacts, *,
 
     add = _Relations(doc)
     data_files = {path: git_blob_id(content) for path, content in snapshot.files.items()
-                  if path.startswith("data/")}
+                  if path.startswith(f"{DATA}/")}
     for path, blob in data_files.items():
         _declare_file(doc, blob, path, "im:DataFile")
         if validating:
@@ -98,7 +99,7 @@ def build_prov(computation: Computation, facts: BuildFacts, *,
     read = {(s.file, s.blob) for figure in figures for s in figure.sources}
     read |= {(d.file, d.blob) for d in computation.definitions}
     for path, blob in sorted(read):
-        kind = "im:DataFile" if path.startswith("data/") else "im:Definition"
+        kind = "im:DataFile" if path.startswith(f"{DATA}/") else "im:Definition"
         _declare_file(doc, blob, path, kind)
         add("used", computing, file_entity_id(blob))
     for blob in sorted(set(data_files.values())):

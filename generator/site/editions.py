@@ -27,6 +27,7 @@ import yaml
 from generator.compute.lineage import Figure
 from generator.contract.quarters import QUARTER_PATTERN
 from generator.errors import UserError
+from generator.paths import SITE_SRC
 from generator.publish.sitedata import PeriodNotInData, SiteData, compute_site_data
 from generator.sources import open_snapshot, resolve_ref
 
@@ -71,7 +72,7 @@ def find_editions(site_src: Path) -> list[EditionMeta]:
     folder = site_src / EDITIONS_DIR
     if not folder.is_dir():
         return []
-    found = [read_meta(path, f"site_src/{EDITIONS_DIR}/{path.parent.name}/{META_FILE}")
+    found = [read_meta(path, f"{SITE_SRC}/{EDITIONS_DIR}/{path.parent.name}/{META_FILE}")
              for path in sorted(folder.glob(f"*/{META_FILE}"))]
     return sorted(found, key=lambda m: (m.date, m.slug))
 

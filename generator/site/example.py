@@ -13,10 +13,11 @@ made-up numbers as results, so the test is deliberately broad.
 
 from __future__ import annotations
 
+from generator.paths import DATA
 from generator.publish.sitedata import SiteData
 
 FICTITIOUS_MARK = "(fictief)"
-README = "data/README.md"
+README = f"{DATA}/README.md"
 BANNER = ("Voorbeeldgegevens: deze site is gebouwd met verzonnen gegevens van fictieve "
           "regio's. De cijfers zijn geen resultaten van het LLO Collectief.")
 

@@ -103,7 +103,7 @@ def _select(root: Path, data: Path, folders: list[Path],
 
 
 def _check_top_level(data: Path) -> list[Problem]:
-    return [problem(package.UNKNOWN_FILE, f"data/{p.name}", name=p.name,
+    return [problem(package.UNKNOWN_FILE, f"{DATA}/{p.name}", name=p.name,
                     allowed=package.IN_DATA_FOLDER)
             for p in sorted(data.iterdir())
             if (p.is_symlink() or not p.is_dir())
@@ -113,7 +113,7 @@ def _check_top_level(data: Path) -> list[Problem]:
 
 def _check_register(data: Path, report: Report, as_of: Quarter) -> dict[str, RegisterEntry]:
     path = data / REGISTER_FILE
-    rel = f"data/{REGISTER_FILE}"
+    rel = f"{DATA}/{REGISTER_FILE}"
     if not path.is_file():
         report.extend([problem(MISSING_REGISTER, rel)])
         return {}
