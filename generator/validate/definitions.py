@@ -12,6 +12,16 @@ import yaml
 
 from generator.problems import Problem, declare, problem
 
+PARAMETERS_UNREADABLE = declare(
+    "model-parameters-unreadable", "Parameterbestand onleesbaar",
+    "Dit bestand is geen leesbare YAML: {detail}. Controleer inspringing en dubbele punten.",
+    stage="definitions",
+    explanation=(
+        "Het parameterbestand van het economisch model (`indicators/economie/"
+        "parameters.yml`) is geen leesbare YAML. De melding noemt waar het lezen stopte."
+        "\n\n"
+        "Herstel de inspringing en de dubbele punten op of vlak voor die plek."
+    ))
 PARAMETERS_INVALID = declare(
     "model-parameters-invalid", "Parameter van het economisch model ongeldig",
     "{detail}",
@@ -23,16 +33,6 @@ PARAMETERS_INVALID = declare(
         "\n\n"
         "Verbeter het genoemde veld. De betekenis van elke parameter staat op de pagina "
         "over de methode van het economisch effect."
-    ))
-PARAMETERS_UNREADABLE = declare(
-    "model-parameters-unreadable", "Parameterbestand onleesbaar",
-    "Dit bestand is geen leesbare YAML: {detail}. Controleer inspringing en dubbele punten.",
-    stage="definitions",
-    explanation=(
-        "Het parameterbestand van het economisch model (`indicators/economie/"
-        "parameters.yml`) is geen leesbare YAML. De melding noemt waar het lezen stopte."
-        "\n\n"
-        "Herstel de inspringing en de dubbele punten op of vlak voor die plek."
     ))
 
 

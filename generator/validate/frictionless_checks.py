@@ -25,6 +25,56 @@ def _max_length(resource: str, field: str) -> int:
     return contract.field(resource, field)["constraints"]["maxLength"]
 
 
+EXTRA_CELL = declare(
+    "extra-cell", "Te veel cellen in de rij",
+    "Deze rij heeft meer cellen dan er kolommen zijn. Staat er een komma in een tekst? "
+    "Zet die tekst dan tussen dubbele aanhalingstekens, of haal de komma weg. Staat er een "
+    "getal met een komma (12,5)? Schrijf het met een punt (12.5).",
+    stage="cells",
+    explanation=(
+        "Deze rij heeft meer cellen dan de kopregel kolommen heeft. Meestal staat er een "
+        "komma in een tekst, of een getal met een komma (zoals `12,5`), zonder "
+        "aanhalingstekens eromheen. De komma telt dan als scheiding tussen twee cellen."
+        "\n\n"
+        "Zet tekst met een komma tussen dubbele aanhalingstekens (`\"Zorg, welzijn\"`); "
+        "een spreadsheet doet dat zelf bij het opslaan als CSV. Schrijf getallen met een "
+        "punt: `12.5`."
+    ))
+MISSING_CELL = declare(
+    "missing-cell", "Te weinig cellen in de rij",
+    "Deze rij heeft minder cellen dan er kolommen zijn; {columns} ontbreken. "
+    "Vul de rij aan (een lege waarde schrijft u als niets tussen twee komma's).",
+    stage="cells",
+    explanation=(
+        "Deze rij heeft minder cellen dan de kopregel kolommen heeft. Er ontbreken "
+        "komma's aan het eind, of de rij is afgebroken."
+        "\n\n"
+        "Vul de rij aan tot alle kolommen er zijn. Een lege cel schrijft u als niets "
+        "tussen twee komma's, bijvoorbeeld `2026-Q2,taal-werk,geen,3,,`."
+    ))
+BLANK_ROW = declare(
+    "blank-row", "Lege rij",
+    "Deze rij is leeg. Verwijder lege rijen.",
+    stage="cells",
+    explanation=(
+        "Deze rij is leeg, of bevat alleen komma's. Excel en LibreOffice schrijven zulke "
+        "rijen soms als er ooit iets in heeft gestaan."
+        "\n\n"
+        "Verwijder de lege rijen. Selecteer in de spreadsheet de rijen onder de tabel en "
+        "kies *Rijen verwijderen*."
+    ))
+REQUIRED = declare(
+    "required-value", "Verplichte waarde ontbreekt",
+    "De kolom {field} is verplicht en mag niet leeg zijn.",
+    stage="cells",
+    explanation=(
+        "Een cel die altijd gevuld moet zijn, is leeg. Leeg mogen alleen: "
+        "`beschikbaar_vanaf` (zolang een traject in ontwikkeling is), `score_t1` (zolang "
+        "er geen 1-meting is), `actief_na_6_maanden` en `actief_na_12_maanden` (zolang "
+        "dat nog niet bekend is) en `toelichting`."
+        "\n\n"
+        "Vul de cel. Is een aantal nul, schrijf dan `0`; laat de cel niet leeg."
+    ))
 TYPE_ERROR = declare(
     "type-error", "Geen geldig getal",
     "'{value}' is geen {expected}. {advice}",
@@ -44,18 +94,6 @@ _TYPE_ADVICE = {
     "number": ("getal", "Vul een getal in, in cijfers, met een punt als decimaalteken en "
                         "zonder scheidingstekens voor duizendtallen (bijvoorbeeld 1250.50)."),
 }
-REQUIRED = declare(
-    "required-value", "Verplichte waarde ontbreekt",
-    "De kolom {field} is verplicht en mag niet leeg zijn.",
-    stage="cells",
-    explanation=(
-        "Een cel die altijd gevuld moet zijn, is leeg. Leeg mogen alleen: "
-        "`beschikbaar_vanaf` (zolang een traject in ontwikkeling is), `score_t1` (zolang "
-        "er geen 1-meting is), `actief_na_6_maanden` en `actief_na_12_maanden` (zolang "
-        "dat nog niet bekend is) en `toelichting`."
-        "\n\n"
-        "Vul de cel. Is een aantal nul, schrijf dan `0`; laat de cel niet leeg."
-    ))
 NOT_ALLOWED = declare(
     "value-not-allowed", "Waarde niet toegestaan",
     "'{value}' is geen toegestane waarde voor {field}. Kies uit: {allowed}. "
@@ -133,44 +171,6 @@ UNKNOWN_REFERENCE = declare(
         "tikfout, of is een nieuw traject nog niet aan `trajecten.csv` toegevoegd."
         "\n\n"
         "Verbeter de code, of voeg het traject toe aan `trajecten.csv`."
-    ))
-EXTRA_CELL = declare(
-    "extra-cell", "Te veel cellen in de rij",
-    "Deze rij heeft meer cellen dan er kolommen zijn. Staat er een komma in een tekst? "
-    "Zet die tekst dan tussen dubbele aanhalingstekens, of haal de komma weg. Staat er een "
-    "getal met een komma (12,5)? Schrijf het met een punt (12.5).",
-    stage="cells",
-    explanation=(
-        "Deze rij heeft meer cellen dan de kopregel kolommen heeft. Meestal staat er een "
-        "komma in een tekst, of een getal met een komma (zoals `12,5`), zonder "
-        "aanhalingstekens eromheen. De komma telt dan als scheiding tussen twee cellen."
-        "\n\n"
-        "Zet tekst met een komma tussen dubbele aanhalingstekens (`\"Zorg, welzijn\"`); "
-        "een spreadsheet doet dat zelf bij het opslaan als CSV. Schrijf getallen met een "
-        "punt: `12.5`."
-    ))
-MISSING_CELL = declare(
-    "missing-cell", "Te weinig cellen in de rij",
-    "Deze rij heeft minder cellen dan er kolommen zijn; {columns} ontbreken. "
-    "Vul de rij aan (een lege waarde schrijft u als niets tussen twee komma's).",
-    stage="cells",
-    explanation=(
-        "Deze rij heeft minder cellen dan de kopregel kolommen heeft. Er ontbreken "
-        "komma's aan het eind, of de rij is afgebroken."
-        "\n\n"
-        "Vul de rij aan tot alle kolommen er zijn. Een lege cel schrijft u als niets "
-        "tussen twee komma's, bijvoorbeeld `2026-Q2,taal-werk,geen,3,,`."
-    ))
-BLANK_ROW = declare(
-    "blank-row", "Lege rij",
-    "Deze rij is leeg. Verwijder lege rijen.",
-    stage="cells",
-    explanation=(
-        "Deze rij is leeg, of bevat alleen komma's. Excel en LibreOffice schrijven zulke "
-        "rijen soms als er ooit iets in heeft gestaan."
-        "\n\n"
-        "Verwijder de lege rijen. Selecteer in de spreadsheet de rijen onder de tabel en "
-        "kies *Rijen verwijderen*."
     ))
 UNREADABLE = declare(
     "unreadable-table", "Bestand niet te lezen",
