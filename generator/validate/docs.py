@@ -2,12 +2,13 @@
 
 Everything on the page comes from `CATALOGUE`: codes, titles, severities, and what each
 code means and what to do about it, which the declaring module writes beside the code's
-message for people who fill in spreadsheets rather than read code. The committed page is
-regenerated with
+message for people who fill in spreadsheets rather than read code. The sections and their
+order come from `generator.validate.stages`. The committed page is regenerated with
 
     python -m generator.validate.docs > site_src/gegevenslevering/foutcodes.md
 
-and `tests/test_docs.py` fails when it is out of date or when a code lacks an explanation.
+and `tests/test_docs.py` fails when it is out of date, or when a code lacks an
+explanation or a known stage.
 """
 
 from __future__ import annotations
