@@ -26,34 +26,113 @@ INDICATOR_DIR = INDICATORS
 
 UNREADABLE = declare(
     "indicator-yaml-unreadable", "Indicatordefinitie onleesbaar",
-    "Dit bestand is geen leesbare YAML: {detail}. Controleer inspringing en dubbele punten.")
+    "Dit bestand is geen leesbare YAML: {detail}. Controleer inspringing en dubbele punten.",
+    stage="definitions",
+    explanation=(
+        "Een bestand `indicators/<id>.yml` is geen leesbare YAML, of geen UTF-8-tekst. Vaak "
+        "klopt de inspringing niet, ontbreekt een dubbele punt, of staat er een tab in "
+        "plaats van spaties. De melding noemt de regel waar het lezen stopte."
+        "\n\n"
+        "Herstel het bestand op of vlak voor die regel. Spring in met spaties en zet tekst "
+        "met een dubbele punt erin tussen aanhalingstekens."
+    ))
 INVALID = declare(
     "indicator-definition-invalid", "Indicatordefinitie ongeldig",
-    "{detail}. Zie indicators/README.md voor de vorm van een definitie.")
+    "{detail}. Zie indicators/README.md voor de vorm van een definitie.",
+    stage="definitions",
+    explanation=(
+        "De definitie is wel leesbare YAML, maar volgt de afgesproken vorm niet: een "
+        "verplicht veld ontbreekt, een veld is onbekend, of een waarde heeft het verkeerde "
+        "type of valt buiten de toegestane lijst. De melding noemt het veld."
+        "\n\n"
+        "Verbeter het genoemde veld. De vorm van een definitie staat in "
+        "`indicators/README.md`."
+    ))
 ID_MISMATCH = declare(
     "indicator-id-mismatch", "Id past niet bij bestandsnaam",
-    "Het id '{id}' moet gelijk zijn aan de bestandsnaam zonder .yml ('{stem}').")
+    "Het id '{id}' moet gelijk zijn aan de bestandsnaam zonder .yml ('{stem}').",
+    stage="definitions",
+    explanation=(
+        "Het veld `id` in de definitie is niet gelijk aan de bestandsnaam zonder `.yml`."
+        "\n\n"
+        "Maak ze gelijk. Verander het `id` van een bestaande indicator liever niet: de "
+        "site en eerdere rapporten verwijzen ernaar."
+    ))
 UNKNOWN_RESOURCE = declare(
     "indicator-unknown-resource", "Onbekende bron",
-    "'{name}' is geen bron van het gegevensleveringscontract; kies uit {choices}.")
+    "'{name}' is geen bron van het gegevensleveringscontract; kies uit {choices}.",
+    stage="definitions",
+    explanation=(
+        "De regel van de indicator leest een bron die niet in het gegevensleveringscontract "
+        "staat, bijvoorbeeld door een tikfout."
+        "\n\n"
+        "Kies een van de bronnen uit de melding; dat zijn de tabellen van de levering."
+    ))
 SOURCES_MISMATCH = declare(
     "indicator-sources-mismatch", "Bronnen kloppen niet met de regel",
-    "'bronnen' moet precies de bronnen noemen die de regel leest: {expected}.")
+    "'bronnen' moet precies de bronnen noemen die de regel leest: {expected}.",
+    stage="definitions",
+    explanation=(
+        "Het veld `bronnen` noemt niet precies de tabellen die de regel leest: er ontbreekt "
+        "er een, of er staat er een te veel. De site gebruikt dit veld om te laten zien "
+        "waar een cijfer vandaan komt."
+        "\n\n"
+        "Zet in `bronnen` precies de tabellen uit de melding."
+    ))
 UNKNOWN_COLUMN = declare(
     "indicator-unknown-column", "Onbekende kolom",
-    "De bron '{resource}' heeft geen kolom '{column}'; kolommen: {choices}.")
+    "De bron '{resource}' heeft geen kolom '{column}'; kolommen: {choices}.",
+    stage="definitions",
+    explanation=(
+        "De regel noemt een kolom die de bron niet heeft, in `kolom`, `tijdkolom`, "
+        "`sleutel` of een filter."
+        "\n\n"
+        "Kies een kolom uit de lijst in de melding; dat zijn de kolommen van die tabel in "
+        "het contract."
+    ))
 COLUMN_TYPE = declare(
     "indicator-column-type", "Kolom van het verkeerde type",
-    "De kolom '{column}' van '{resource}' is {actual}; {why}.")
+    "De kolom '{column}' van '{resource}' is {actual}; {why}.",
+    stage="definitions",
+    explanation=(
+        "De regel rekent met een kolom van het verkeerde soort: `som` telt een tekstkolom "
+        "op, of een filter vergelijkt tekst met groter of kleiner dan."
+        "\n\n"
+        "Tel een kolom met getallen op, of gebruik `aantal_rijen` of `som_van_scores`, "
+        "zoals de melding aangeeft."
+    ))
 UNKNOWN_VALUE = declare(
     "indicator-unknown-value", "Onbekende categorie",
-    "'{value}' komt niet voor in de kolom '{column}' van '{resource}'; kies uit {choices}.")
+    "'{value}' komt niet voor in de kolom '{column}' van '{resource}'; kies uit {choices}.",
+    stage="definitions",
+    explanation=(
+        "Een filter of een score noemt een waarde die in die kolom niet kan voorkomen, "
+        "bijvoorbeeld een tikfout in een code. Zo'n filter zou stil niets tellen."
+        "\n\n"
+        "Kies een waarde uit de lijst in de melding; dat zijn de toegestane codes van die "
+        "kolom in het contract."
+    ))
 BREAKDOWN_INVALID = declare(
     "indicator-breakdown-invalid", "Uitsplitsing niet mogelijk",
-    "Uitsplitsen naar '{column}' kan niet: {why}.")
+    "Uitsplitsen naar '{column}' kan niet: {why}.",
+    stage="definitions",
+    explanation=(
+        "Een uitsplitsing in `uitsplitsingen` kan niet: de kolom staat in geen enkele bron "
+        "van de regel, het is een kolom met getallen in plaats van categorieën, of `fase` "
+        "is gecombineerd met een kolom."
+        "\n\n"
+        "Splits uit naar een kolom met codes uit een van de bronnen, of alleen naar `fase`."
+    ))
 TARGET_OVERLAP = declare(
     "indicator-target-overlap", "Doelen overlappen",
-    "Twee doelen gelden voor dezelfde regio's ({scope}); geef elk doel een eigen bereik of fase.")
+    "Twee doelen gelden voor dezelfde regio's ({scope}); geef elk doel een eigen bereik of fase.",
+    stage="definitions",
+    explanation=(
+        "Twee doelen in `doelen` gelden voor dezelfde regio's (en dezelfde fase). Dan is "
+        "niet duidelijk welk doel geldt."
+        "\n\n"
+        "Geef elk doel een eigen bereik of een eigen fase, of haal een van beide weg."
+    ))
 
 NUMERIC = ("integer", "number")
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

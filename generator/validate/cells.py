@@ -45,37 +45,102 @@ _QUARTER_FORM = "jaar, streepje, hoofdletter Q en het kwartaalnummer"
 DECIMAL_COMMA = declare(
     "decimal-comma", "Komma als decimaalteken",
     "'{value}' in kolom {field} gebruikt een komma als decimaalteken. {advice} "
-    + _HOW_TO_FIX_NUMBERS)
+    + _HOW_TO_FIX_NUMBERS,
+    stage="cells",
+    explanation=(
+        "Een getal is geschreven met een komma als decimaalteken, zoals `12,5`. De "
+        "afspraak is een punt: `12.5`. Nederlandse spreadsheets schrijven standaard een "
+        "komma."
+        "\n\n"
+        "Verbeter het getal, of stel de spreadsheet zo in dat hij punten schrijft (zie "
+        "*CSV goed opslaan* in de handleiding) en sla opnieuw op. Staat de komma in een "
+        "kolom met aantallen, dan hoort daar een heel getal: controleer dan ook het "
+        "getal zelf."
+    ))
 THOUSANDS_SEPARATOR = declare(
     "thousands-separator", "Scheidingsteken voor duizendtallen",
     "'{value}' in kolom {field} bevat een scheidingsteken voor duizendtallen ({reason}). "
-    "Schrijf getallen zonder: {suggestion}. " + _HOW_TO_FIX_NUMBERS)
+    "Schrijf getallen zonder: {suggestion}. " + _HOW_TO_FIX_NUMBERS,
+    stage="cells",
+    explanation=(
+        "Een getal bevat een scheiding tussen de duizendtallen, zoals `1.234`, `1,234` of "
+        "`1 234`. Die scheiding hoort niet in de levering: een computer leest zo'n punt "
+        "of komma als decimaalteken, of kan het getal helemaal niet lezen."
+        "\n\n"
+        "Schrijf getallen zonder scheiding tussen de duizendtallen: `1234`. Geef in de "
+        "spreadsheet de kolom de celopmaak *Standaard* in plaats van een getalnotatie met "
+        "duizendtallen, en sla opnieuw op."
+    ))
 AMBIGUOUS_THOUSANDS = declare(
     "ambiguous-thousands", "Punt als duizendtal of decimaalteken?",
     "'{value}' in kolom {field} wordt gelezen als {value} (punt = decimaalteken). "
     "Bedoelt u {suggestion}, dan is de punt een scheidingsteken voor duizendtallen: "
     "schrijf dan {suggestion}. " + _HOW_TO_FIX_NUMBERS,
-    severity="warning")
+    severity="warning",
+    stage="cells",
+    explanation=(
+        "Een getal als `1.234` in een kolom waarin decimalen mogen staan (de uren in "
+        "`arbeid.csv` of `waarde` in `context.csv`). De controle leest de punt als "
+        "decimaalteken, dus als een getal net boven de 1. Bedoelde u twaalfhonderd"
+        "vierendertig, dan klopt dat niet."
+        "\n\n"
+        "Bedoelde u `1234`, haal dan de punt weg. Bedoelde u echt `1.234`, dan is het "
+        "goed en hoeft u niets te doen: het is een waarschuwing, geen fout."
+    ))
 DATE_INSTEAD_OF_QUARTER = declare(
     "date-instead-of-quarter", "Datum in plaats van kwartaal",
     "Kolom {field} vraagt een kwartaal, maar '{value}' is een datum ({date}). Gebruik "
     "{quarter} ({quarter_form}). Staat de kolom in de spreadsheet als datum opgemaakt, "
-    "zet hem dan op 'Tekst' en typ het kwartaal opnieuw.")
+    "zet hem dan op 'Tekst' en typ het kwartaal opnieuw.",
+    stage="cells",
+    explanation=(
+        "In een kolom voor een kwartaal staat een datum. Meestal heeft de spreadsheet het "
+        "kwartaal zelf omgezet in een datum, of is de kolom opgemaakt als datum."
+        "\n\n"
+        "Schrijf het kwartaal dat de melding voorstelt. Geef de kolom in de spreadsheet de "
+        "celopmaak *Tekst* en typ de kwartalen opnieuw, zodat ze niet weer veranderen."
+    ))
 QUARTER_NOTATION = declare(
     "quarter-notation", "Kwartaal anders geschreven",
     "'{value}' in kolom {field} is niet de afgesproken schrijfwijze van een kwartaal. "
-    "Gebruik {quarter} ({quarter_form}), zonder spaties.")
+    "Gebruik {quarter} ({quarter_form}), zonder spaties.",
+    stage="cells",
+    explanation=(
+        "Het kwartaal is anders geschreven dan afgesproken, bijvoorbeeld `2026 Q2`, "
+        "`Q2-2026`, `2026-K2` of `2026-q2`."
+        "\n\n"
+        "Schrijf het kwartaal als jaar, streepje, hoofdletter Q en het nummer van het "
+        "kwartaal, zonder spaties: `2026-Q2`."
+    ))
 MALFORMED_CSV = declare(
     "malformed-csv", "CSV-structuur kapot",
     "Vanaf deze rij is het bestand geen geldige CSV meer: {reason}. Meestal staat er "
     "een aanhalingsteken (\") dat niet gesloten wordt, zodat de rest van het bestand in "
     "één cel belandt. Zet tekst met een komma erin tussen twee aanhalingstekens, of haal "
-    "het losse aanhalingsteken weg, en sla het bestand opnieuw op als CSV.")
+    "het losse aanhalingsteken weg, en sla het bestand opnieuw op als CSV.",
+    stage="csv-file",
+    explanation=(
+        "Vanaf de genoemde rij is het bestand geen geldige CSV meer. Bijna altijd staat er "
+        "een los aanhalingsteken (`\"`) in een cel. Alles daarna wordt dan gelezen als één "
+        "heel lange cel."
+        "\n\n"
+        "Zoek in of vlak voor de genoemde rij naar een aanhalingsteken. Haal het weg, of "
+        "zet de hele tekst tussen twee aanhalingstekens. Sla daarna opnieuw op als CSV."
+    ))
 MORE_PROBLEMS = declare(
     "more-problems", "Nog meer van hetzelfde",
     "Nog {count} keer '{repeated}'{where}; alleen de eerste {limit} staan in dit rapport. "
     "Los die op en controleer opnieuw.",
-    severity="warning")
+    severity="warning",
+    stage="cells",
+    explanation=(
+        f"Hetzelfde probleem komt in één kolom meer dan {MAX_PER_COLUMN} keer voor. Om de "
+        f"lijst leesbaar te houden staan alleen de eerste {MAX_PER_COLUMN} in het rapport; "
+        "deze melding telt de rest. De code tussen aanhalingstekens is de code van dat probleem."
+        "\n\n"
+        "Meestal hebben al die meldingen één oorzaak, bijvoorbeeld een kolom die met "
+        "komma's is opgeslagen. Los de oorzaak op en start de controle opnieuw."
+    ))
 
 _MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
            "september", "oktober", "november", "december")

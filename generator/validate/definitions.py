@@ -12,12 +12,28 @@ import yaml
 
 from generator.problems import Problem, declare, problem
 
-PARAMETERS_INVALID = declare(
-    "model-parameters-invalid", "Parameter van het economisch model ongeldig",
-    "{detail}")
 PARAMETERS_UNREADABLE = declare(
     "model-parameters-unreadable", "Parameterbestand onleesbaar",
-    "Dit bestand is geen leesbare YAML: {detail}. Controleer inspringing en dubbele punten.")
+    "Dit bestand is geen leesbare YAML: {detail}. Controleer inspringing en dubbele punten.",
+    stage="definitions",
+    explanation=(
+        "Het parameterbestand van het economisch model (`indicators/economie/"
+        "parameters.yml`) is geen leesbare YAML. De melding noemt waar het lezen stopte."
+        "\n\n"
+        "Herstel de inspringing en de dubbele punten op of vlak voor die plek."
+    ))
+PARAMETERS_INVALID = declare(
+    "model-parameters-invalid", "Parameter van het economisch model ongeldig",
+    "{detail}",
+    stage="definitions",
+    explanation=(
+        "Het parameterbestand is leesbaar, maar een veld ontbreekt, is onbekend of heeft "
+        "een waarde die het model niet kan gebruiken. De melding zegt welk veld en wat er "
+        "mis is."
+        "\n\n"
+        "Verbeter het genoemde veld. De betekenis van elke parameter staat op de pagina "
+        "over de methode van het economisch effect."
+    ))
 
 
 def check_indicators(root: Path) -> list[Problem]:

@@ -48,31 +48,88 @@ _SAVE_AS_CSV = (
 
 NOT_A_FILE = declare(
     "not-a-regular-file", "Geen gewoon bestand",
-    "Dit is geen gewoon bestand maar {kind}. Lever een gewoon CSV-bestand.")
+    "Dit is geen gewoon bestand maar {kind}. Lever een gewoon CSV-bestand.",
+    stage="folder",
+    explanation=(
+        "Onder de naam van een CSV-bestand staat geen gewoon bestand, maar bijvoorbeeld een "
+        "map of een snelkoppeling (symbolische link). De controle opent zoiets niet."
+        "\n\n"
+        "Vervang het door een gewoon CSV-bestand met dezelfde naam."
+    ))
 UNREADABLE_FILE = declare(
     "file-unreadable", "Bestand niet te openen",
     "Het bestand kan niet worden geopend (technische melding: {reason}). Controleer of het "
-    "niet nog open staat in een ander programma en of u het mag lezen, en probeer opnieuw.")
+    "niet nog open staat in een ander programma en of u het mag lezen, en probeer opnieuw.",
+    stage="csv-file",
+    explanation=(
+        "De computer kan het bestand niet openen, bijvoorbeeld omdat u er geen rechten op "
+        "heeft of omdat een ander programma het vasthoudt. De reden tussen haakjes komt "
+        "van het besturingssysteem en kan in het Engels zijn."
+        "\n\n"
+        "Sluit het bestand in andere programma's, controleer of u het zelf kunt openen, en "
+        "start de controle opnieuw."
+    ))
 TOO_LARGE = declare(
     "file-too-large", "Bestand te groot",
     "Het bestand is {size_mb} MB; de grens is {limit_mb} MB. Een levering bevat alleen "
-    "totalen per kwartaal en is veel kleiner: controleer of dit het goede bestand is.")
+    "totalen per kwartaal en is veel kleiner: controleer of dit het goede bestand is.",
+    stage="csv-file",
+    explanation=(
+        f"Het bestand is groter dan {MAX_FILE_BYTES // 1024 // 1024} MB. Een levering "
+        "bevat alleen totalen per kwartaal en is meestal maar een paar kilobyte. "
+        "Waarschijnlijk is dit het verkeerde bestand, bijvoorbeeld een uitdraai met een "
+        "rij per deelnemer."
+        "\n\n"
+        "Controleer welk bestand u heeft opgeslagen. Lever nooit bestanden met een rij per "
+        "persoon."
+    ))
 EMPTY = declare(
     "empty-file", "Leeg bestand",
     "Het bestand is leeg: er staat zelfs geen kopregel in. Heeft u over dit kwartaal niets "
-    "te melden, lever dan een bestand met alleen de kopregel: {columns}.")
+    "te melden, lever dan een bestand met alleen de kopregel: {columns}.",
+    stage="csv-file",
+    explanation=(
+        "Het bestand is helemaal leeg: zelfs de kopregel met kolomnamen ontbreekt."
+        "\n\n"
+        "Heeft u niets te melden, zet dan alleen de kopregel in het bestand. De melding "
+        "noemt de kolommen; u vindt ze ook bij elke tabel in de handleiding."
+    ))
 EXCEL = declare(
     "excel-file", "Excel-bestand in plaats van CSV",
     "Dit is geen CSV-bestand maar {kind}, opgeslagen met de naam .csv. Open het in de "
-    "spreadsheet. " + _SAVE_AS_CSV)
+    "spreadsheet. " + _SAVE_AS_CSV,
+    stage="csv-file",
+    explanation=(
+        "Dit is een werkmap van Excel (`.xlsx` of `.xls`) of LibreOffice (`.ods`) die alleen "
+        "een andere naam heeft gekregen. Een nieuwe naam maakt er geen CSV-bestand van."
+        "\n\n"
+        "Open de werkmap in Excel of LibreOffice en sla hem op via *Opslaan als* met "
+        "bestandstype CSV, zoals beschreven in *CSV goed opslaan* in de handleiding."
+    ))
 BINARY = declare(
     "binary-file", "Geen tekstbestand",
     "Dit is geen CSV-bestand: het bevat {reason}. Misschien is een ander bestand (zoals "
-    "een .xlsx) onder een .csv-naam opgeslagen. " + _SAVE_AS_CSV)
+    "een .xlsx) onder een .csv-naam opgeslagen. " + _SAVE_AS_CSV,
+    stage="csv-file",
+    explanation=(
+        "Het bestand bevat geen tekst. Meestal is een ander soort bestand onder een "
+        "`.csv`-naam opgeslagen."
+        "\n\n"
+        "Sla de gegevens opnieuw op als CSV, zoals beschreven in *CSV goed opslaan* in de "
+        "handleiding."
+    ))
 UTF16 = declare(
     "utf16-file", "UTF-16 in plaats van UTF-8",
     "Dit bestand is opgeslagen als UTF-16 (in Excel 'Unicode-tekst'), niet als UTF-8. "
-    + _SAVE_AS_CSV)
+    + _SAVE_AS_CSV,
+    stage="csv-file",
+    explanation=(
+        "Het bestand is opgeslagen als UTF-16. Excel doet dat bij het bestandstype "
+        "*Unicode-tekst*. De controle vraagt UTF-8."
+        "\n\n"
+        "Sla het bestand opnieuw op als *CSV UTF-8*, of met LibreOffice als *Tekst CSV* "
+        "met tekenset *Unicode (UTF-8)*."
+    ))
 BOM = declare(
     "utf8-bom", "Onzichtbaar BOM-teken vooraan",
     "Het bestand begint met een BOM, een onzichtbaar teken dat Excel bij 'CSV UTF-8' "
@@ -80,37 +137,109 @@ BOM = declare(
     "als deel van de eerste kolomnaam. Sla het zonder BOM op: in LibreOffice als Tekst "
     "CSV met tekenset 'Unicode (UTF-8)', of in Kladblok via Opslaan als, codering 'UTF-8' "
     "(niet 'UTF-8 met BOM').",
-    severity="warning")
+    severity="warning",
+    stage="csv-file",
+    explanation=(
+        "Het bestand begint met een onzichtbaar teken, de BOM. Excel zet dat teken vooraan "
+        "als u opslaat als *CSV UTF-8*. De controle leest het bestand goed en de levering "
+        "wordt geaccepteerd. Sommige andere programma's zien het teken wel als deel van de "
+        "eerste kolomnaam; daarom krijgt u een waarschuwing."
+        "\n\n"
+        "U hoeft niets te doen. Wilt u de waarschuwing kwijt, sla het bestand dan op met "
+        "LibreOffice (dat zet geen BOM), of open het in Kladblok en kies bij *Opslaan als* "
+        "de codering *UTF-8* (niet *UTF-8 met BOM*)."
+    ))
 NOT_UTF8 = declare(
     "not-utf8", "Niet opgeslagen als UTF-8",
     "Dit bestand is niet in UTF-8 opgeslagen maar waarschijnlijk in {encoding}: deze rij "
-    "bevat het eerste teken dat geen UTF-8 is ({char}). " + _SAVE_AS_CSV)
+    "bevat het eerste teken dat geen UTF-8 is ({char}). " + _SAVE_AS_CSV,
+    stage="csv-file",
+    explanation=(
+        "Het bestand is opgeslagen in een oudere tekenset, meestal Windows-1252 (ANSI). "
+        "Excel doet dat bij het gewone bestandstype *CSV (gescheiden door "
+        "lijstscheidingsteken)*. Letters als é, ë en het teken € komen dan verkeerd over. "
+        "De melding wijst de rij aan met het eerste teken dat niet klopt."
+        "\n\n"
+        "Sla het bestand opnieuw op in UTF-8: in Excel als *CSV UTF-8 (door komma's "
+        "gescheiden)*, in LibreOffice als *Tekst CSV* met tekenset *Unicode (UTF-8)*."
+    ))
 WRONG_DELIMITER = declare(
     "wrong-delimiter", "Verkeerd scheidingsteken",
     "Dit bestand gebruikt {delimiter} als scheidingsteken; het contract vraagt komma's. "
-    + _SAVE_AS_CSV)
+    + _SAVE_AS_CSV,
+    stage="csv-file",
+    explanation=(
+        "De cellen zijn gescheiden door een puntkomma (`;`) of een tab in plaats van een "
+        "komma. Nederlandse Excel schrijft standaard puntkomma's. De controle leest de "
+        "inhoud van het bestand pas als dit is opgelost."
+        "\n\n"
+        "Sla het bestand opnieuw op met komma's. Dat gaat het makkelijkst met LibreOffice; "
+        "voor Excel staat in *CSV goed opslaan* in de handleiding wat u moet instellen."
+    ))
 MISSING_HEADER = declare(
     "missing-header", "Kopregel ontbreekt",
     "Rij 1 bevat geen kolomnamen maar lijkt al gegevens te bevatten. Zet op rij 1 de "
-    "kolomnamen van het contract, in deze volgorde: {columns}.")
+    "kolomnamen van het contract, in deze volgorde: {columns}.",
+    stage="cells",
+    explanation=(
+        "Op rij 1 staan geen kolomnamen, maar al gegevens. De kopregel ontbreekt dus, of "
+        "staat niet bovenaan."
+        "\n\n"
+        "Zet op rij 1 de kolomnamen van de tabel, in de volgorde uit de melding. Haal "
+        "eventuele titelregels of lege regels boven de kopregel weg."
+    ))
 MISSING_COLUMN = declare(
     "missing-column", "Kolom ontbreekt",
     "De kolom {field} ontbreekt. Rij 1 moet precies deze kolommen bevatten, in deze "
     "volgorde: {columns}. Ook een kolom die in dit kwartaal leeg mag blijven, levert u "
-    "mee (met alleen de kolomnaam in rij 1).")
+    "mee (met alleen de kolomnaam in rij 1).",
+    stage="cells",
+    explanation=(
+        "Een afgesproken kolom staat niet in de kopregel. Soms is de kolom er wel, maar "
+        "anders geschreven, met een hoofdletter of een spatie."
+        "\n\n"
+        "Zet de kolom erbij, met precies de naam uit de melding. Ook een kolom waarvan de "
+        "cellen leeg mogen zijn, levert u altijd mee."
+    ))
 EXTRA_COLUMN = declare(
     "extra-column", "Kolom buiten het contract",
     "De kolom {label} hoort niet bij het contract.{hint} Alleen de kolommen van het "
     "contract mogen geleverd worden ({columns}): een extra kolom kan persoonsgegevens "
-    "bevatten. Verwijder de kolom en sla het bestand opnieuw op.")
+    "bevatten. Verwijder de kolom en sla het bestand opnieuw op.",
+    stage="cells",
+    explanation=(
+        "Er staat een kolom in het bestand die niet in de afspraken staat. Dat is een "
+        "fout, omdat een extra kolom gegevens over personen kan bevatten. Vaak gaat het om "
+        "een hulpkolom, een kolom met opmerkingen, een verkeerd gespelde kolomnaam of een "
+        "lege kolom zonder naam aan het eind."
+        "\n\n"
+        "Verwijder de kolom. Is het een verkeerd gespelde naam, verbeter dan de naam; de "
+        "melding zegt welke naam waarschijnlijk bedoeld is. Een kolom zonder naam haalt u "
+        "weg door in de spreadsheet de lege kolommen rechts van de tabel te selecteren en "
+        "te verwijderen."
+    ))
 DUPLICATE_COLUMN = declare(
     "duplicate-column", "Dubbele kolom",
     "De kolom {field} staat {count} keer in rij 1. Elke kolom mag maar één keer "
-    "voorkomen: verwijder de dubbele.")
+    "voorkomen: verwijder de dubbele.",
+    stage="cells",
+    explanation=(
+        "Dezelfde kolomnaam staat meer dan eens in de kopregel."
+        "\n\n"
+        "Houd één kolom met die naam over. Kijk goed welke kolom de juiste waarden heeft "
+        "voordat u de andere verwijdert."
+    ))
 COLUMN_ORDER = declare(
     "column-order", "Kolommen in andere volgorde",
     "De kolommen staan in een andere volgorde dan het contract vraagt. Zet ze in deze "
-    "volgorde: {columns}. Nu staan ze zo: {actual}.")
+    "volgorde: {columns}. Nu staan ze zo: {actual}.",
+    stage="cells",
+    explanation=(
+        "Alle kolommen zijn er, maar in een andere volgorde dan afgesproken."
+        "\n\n"
+        "Zet de kolommen in de volgorde uit de melding. In de spreadsheet kunt u een kolom "
+        "knippen en op de juiste plek invoegen."
+    ))
 
 _DELIMITER_NAMES = {";": "een puntkomma (';')", "\t": "een tab"}
 _HEADER_LOOKAHEAD = 1000

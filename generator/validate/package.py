@@ -22,42 +22,132 @@ MISSING_DESCRIPTOR = declare(
     "missing-datapackage", "datapackage.json ontbreekt",
     "De map {folder} heeft geen datapackage.json. Dit bestand beschrijft de levering en "
     "hoeft nooit te worden aangepast. Zet het terug zoals het op de hoofdtak (main) staat, "
-    "of kopieer het uit de map van een andere regio en vervang daarin alleen 'name' en 'title'.")
+    "of kopieer het uit de map van een andere regio en vervang daarin alleen 'name' en 'title'.",
+    stage="datapackage",
+    explanation=(
+        "Het bestand `datapackage.json` ontbreekt in de map van uw regio. Het beschrijft "
+        "de tabellen van de levering en hoort er altijd bij."
+        "\n\n"
+        "Zet het bestand terug zoals het in de hoofdtak (`main`) op GitHub staat. Wie met "
+        "Git werkt: `git checkout origin/main -- data/<regio>/datapackage.json`."
+    ))
 INVALID_JSON = declare(
     "invalid-json", "datapackage.json is geen geldige JSON",
     "datapackage.json is geen geldige JSON: {detail} (regel {line}, teken {column}). "
     "Bewerk dit bestand niet met de hand: zet het terug zoals het op de hoofdtak (main) "
-    "staat, bijvoorbeeld met 'git checkout origin/main -- {file}'.")
+    "staat, bijvoorbeeld met 'git checkout origin/main -- {file}'.",
+    stage="datapackage",
+    explanation=(
+        "`datapackage.json` is aangepast en is nu geen geldige JSON meer, bijvoorbeeld "
+        "door een weggevallen komma of aanhalingsteken. De melding noemt de regel en het "
+        "teken waar het misgaat."
+        "\n\n"
+        "Zet de versie uit de hoofdtak (`main`) terug. Voor een gewone levering hoeft u "
+        "dit bestand nooit te wijzigen."
+    ))
 INVALID_DESCRIPTOR = declare(
     "invalid-datapackage", "datapackage.json heeft niet de juiste vorm",
     "datapackage.json moet een object zijn met een lijst 'resources': {detail}. "
     "Zet het bestand terug zoals het op de hoofdtak (main) staat, bijvoorbeeld met "
-    "'git checkout origin/main -- {file}'.")
+    "'git checkout origin/main -- {file}'.",
+    stage="datapackage",
+    explanation=(
+        "`datapackage.json` is wel te lezen, maar heeft niet de vorm die de controle "
+        "verwacht: de lijst met tabellen ontbreekt, een tabel heeft geen naam, of het "
+        "bestand is geen UTF-8-tekst, veel te groot of een snelkoppeling."
+        "\n\n"
+        "Zet de versie uit de hoofdtak (`main`) terug."
+    ))
 UNSAFE_PATH = declare(
     "unsafe-resource-path", "Onveilig pad naar een bestand",
     "De resource '{resource}' verwijst naar '{path}'. Alleen een bestandsnaam in dezelfde "
-    "map is toegestaan ({expected}); geen absoluut pad, geen '..' en geen internetadres.")
+    "map is toegestaan ({expected}); geen absoluut pad, geen '..' en geen internetadres.",
+    stage="datapackage",
+    explanation=(
+        "Een tabel in `datapackage.json` verwijst naar een bestand buiten de map van uw "
+        "regio: een volledig pad, een pad met `..` of een internetadres. Om veiligheids"
+        "redenen leest de controle zo'n bestand niet."
+        "\n\n"
+        "Zet de versie uit de hoofdtak (`main`) terug. Elke tabel staat in een bestand met "
+        "de naam van de tabel, in dezelfde map, bijvoorbeeld `instroom.csv`."
+    ))
 UNEXPECTED_PATH = declare(
     "unexpected-resource-path", "Onverwachte bestandsnaam",
-    "De resource '{resource}' moet in het bestand {expected} staan, niet in '{path}'.")
+    "De resource '{resource}' moet in het bestand {expected} staan, niet in '{path}'.",
+    stage="datapackage",
+    explanation=(
+        "Een tabel in `datapackage.json` verwijst naar een andere bestandsnaam dan "
+        "afgesproken, bijvoorbeeld `Instroom.csv` of `instroom-2026.csv` in plaats van "
+        "`instroom.csv`."
+        "\n\n"
+        "Zet de versie uit de hoofdtak (`main`) terug en geef uw bestand precies de "
+        "afgesproken naam, in kleine letters."
+    ))
 UNKNOWN_RESOURCE = declare(
     "unknown-resource", "Resource hoort niet bij het contract",
     "De resource '{resource}' hoort niet bij het gegevensleveringscontract. Lever alleen: "
-    "{allowed}. Haal deze resource uit datapackage.json.")
+    "{allowed}. Haal deze resource uit datapackage.json.",
+    stage="datapackage",
+    explanation=(
+        "`datapackage.json` noemt een tabel die niet in de afspraken (het contract) staat. "
+        "Alle regio's leveren dezelfde tabellen."
+        "\n\n"
+        "Haal de tabel weg door de versie uit de hoofdtak (`main`) terug te zetten. Wilt u "
+        "andere gegevens aanleveren, overleg dan eerst met het team van de monitor."
+    ))
 DUPLICATE_RESOURCE = declare(
     "duplicate-resource", "Resource staat er twee keer in",
-    "De resource '{resource}' staat meer dan één keer in datapackage.json. Laat er één staan.")
+    "De resource '{resource}' staat meer dan één keer in datapackage.json. Laat er één staan.",
+    stage="datapackage",
+    explanation=(
+        "Dezelfde tabel staat twee keer in `datapackage.json`."
+        "\n\n"
+        "Zet de versie uit de hoofdtak (`main`) terug."
+    ))
 MISSING_RESOURCE = declare(
     "missing-resource", "Resource ontbreekt",
     "De resource '{resource}' ontbreekt. Elke resource moet worden geleverd, ook als er "
-    "niets te melden is: lever dan {expected} met alleen de kopregel.")
+    "niets te melden is: lever dan {expected} met alleen de kopregel.",
+    stage="datapackage",
+    explanation=(
+        "Een van de tabellen ontbreekt in `datapackage.json`. Elke tabel moet erin "
+        "staan, ook als het bestand alleen een kopregel heeft."
+        "\n\n"
+        "Zet de versie uit de hoofdtak (`main`) terug."
+    ))
 MISSING_FILE = declare(
     "missing-file", "Bestand ontbreekt",
-    "Het bestand {expected} ontbreekt. Lever het, zo nodig met alleen de kopregel.")
+    "Het bestand {expected} ontbreekt. Lever het, zo nodig met alleen de kopregel.",
+    stage="folder",
+    explanation=(
+        "Een van de CSV-bestanden van de levering staat niet in de map van uw regio. "
+        "Elk bestand moet er zijn, ook als u er dit kwartaal niets in te melden heeft."
+        "\n\n"
+        "Zet het bestand terug onder precies de naam uit de melding (kleine letters, "
+        "eindigend op `.csv`). Heeft u niets te melden, lever dan een bestand met alleen "
+        "de kopregel. De kopregels staan in de handleiding bij elke tabel."
+    ))
 UNKNOWN_FILE = declare(
     "unknown-file", "Bestand hoort niet bij de levering",
     "Het bestand '{name}' hoort niet bij de levering. {allowed} Verwijder het bestand "
-    "(bevat het persoonsgegevens, zorg dan dat het ook niet in de Git-geschiedenis blijft).")
+    "(bevat het persoonsgegevens, zorg dan dat het ook niet in de Git-geschiedenis blijft).",
+    stage="folder",
+    explanation=(
+        "Er staat een bestand in de map dat niet bij de levering hoort. In de map van een "
+        "regio horen alleen `datapackage.json`, eventueel `README.md`, en de "
+        "CSV-bestanden van de tabellen. Direct in `data/` horen alleen `regios.csv`, "
+        "`README.md` en de mappen van de regio's. Vaak gaat het om een Excel-werkmap, "
+        "een kopie zoals `instroom (2).csv`, een hulpbestand van de computer "
+        "(`.DS_Store` op een Mac) of een slotbestand dat LibreOffice maakt zolang een "
+        "bestand open staat (`.~lock.instroom.csv#`)."
+        "\n\n"
+        "Haal het bestand uit de map. Is het een slotbestand, sluit dan eerst het bestand "
+        "in LibreOffice; dan verdwijnt het vanzelf. Stonden er gegevens over personen in "
+        "het bestand en is het al naar GitHub gestuurd, meld dat dan direct bij het team "
+        "van de monitor: "
+        "verwijderen in een nieuwe versie is dan niet genoeg, want de oude versie blijft "
+        "in de geschiedenis bewaard."
+    ))
 
 IN_REGION_FOLDER = ("In de map van een regio mogen alleen datapackage.json, README.md en de "
                     "CSV-bestanden van het contract staan.")
@@ -67,11 +157,30 @@ SCHEMA_CHANGED = declare(
     "schema-changed", "Schema wijkt af van het contract",
     "Het schema van '{resource}' in datapackage.json wijkt af van het contract: {detail}. "
     "Het schema mag niet worden aangepast; zet datapackage.json terug zoals het op de "
-    "hoofdtak (main) staat, bijvoorbeeld met 'git checkout origin/main -- {file}'.")
+    "hoofdtak (main) staat, bijvoorbeeld met 'git checkout origin/main -- {file}'.",
+    stage="datapackage",
+    explanation=(
+        "De beschrijving van de kolommen van een tabel in `datapackage.json` wijkt af van "
+        "de afspraken: er is een kolom bijgekomen, weggehaald, hernoemd of verplaatst, of "
+        "een kolom heeft een ander type of andere regels. Alleen de titels en "
+        "beschrijvingen mogen anders zijn. De controle gebruikt altijd de afgesproken "
+        "kolommen; een aangepaste beschrijving verandert daar niets aan."
+        "\n\n"
+        "Zet de versie uit de hoofdtak (`main`) terug."
+    ))
 DIALECT_CHANGED = declare(
     "dialect-changed", "Afwijkend CSV-formaat opgegeven",
     "De resource '{resource}' geeft een eigen {what} op ({detail}). Het contract schrijft "
-    "UTF-8 met komma's voor; verwijder '{what}' uit datapackage.json en lever het bestand zo aan.")
+    "UTF-8 met komma's voor; verwijder '{what}' uit datapackage.json en lever het bestand zo aan.",
+    stage="datapackage",
+    explanation=(
+        "`datapackage.json` geeft voor een tabel een eigen tekenset, bestandssoort of "
+        "scheidingsteken op, bijvoorbeeld een puntkomma. Alle leveringen gebruiken "
+        "hetzelfde formaat: UTF-8 met komma's."
+        "\n\n"
+        "Zet de versie uit de hoofdtak (`main`) terug en sla het CSV-bestand op als UTF-8 "
+        "met komma's (zie *CSV goed opslaan* in de handleiding)."
+    ))
 
 # Keys people may reword in their copy of a schema; everything else is binding.
 _FREE_KEYS = {"title", "description", "example", "$comment"}

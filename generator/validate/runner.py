@@ -24,23 +24,61 @@ _ALLOWED_TOP_LEVEL = {REGISTER_FILE, "README.md"}
 MISSING_DATA = declare(
     "missing-data-folder", "Map data/ ontbreekt",
     "Er is geen map data/ gevonden in {root}. Start de opdracht in de hoofdmap van de "
-    "repository (de map met data/ en mkdocs.yml).")
+    "repository (de map met data/ en mkdocs.yml).",
+    stage="folder",
+    explanation=(
+        "De controle vindt geen map `data/` met daarin `regios.csv`. Dat gebeurt als u de "
+        "opdracht start in een map die niet bij de repository hoort."
+        "\n\n"
+        "Ga in het opdrachtvenster naar de map van de repository (de map met `README.md` "
+        "en `data/`), of naar een map daarbinnen, en start de controle opnieuw."
+    ))
 MISSING_REGISTER = declare(
     "missing-register", "regios.csv ontbreekt",
     "data/regios.csv ontbreekt. Dit register van regio's is nodig om de leveringen te "
-    "controleren; zet het terug.")
+    "controleren; zet het terug.",
+    stage="register",
+    explanation=(
+        "Het bestand `data/regios.csv` ontbreekt. Zonder dit register kan de controle de "
+        "leveringen niet aan een regio koppelen."
+        "\n\n"
+        "Zet het bestand terug zoals het in de hoofdtak (`main`) staat."
+    ))
 UNREGISTERED = declare(
     "unregistered-region", "Regio staat niet in het register",
     "De map data/{folder} hoort bij geen enkele regio in data/regios.csv. Voeg de regio toe "
-    "aan het register (regio_id = mapnaam) of hernoem de map.")
+    "aan het register (regio_id = mapnaam) of hernoem de map.",
+    stage="register",
+    explanation=(
+        "Er is een map in `data/` waarvan de naam niet als `regio_id` in `data/regios.csv` "
+        "staat. Misschien is de map anders genoemd dan afgesproken, of is de regio nog "
+        "niet in het register opgenomen."
+        "\n\n"
+        "Geef de map precies de naam van uw regio uit `data/regios.csv`. Is uw regio nieuw, "
+        "vraag dan het team van de monitor om de regio in het register op te nemen."
+    ))
 NO_FOLDER = declare(
     "region-without-folder", "Regio zonder map",
     "De regio '{regio_id}' staat in het register maar heeft nog geen map data/{regio_id}/ "
-    "met een levering.", severity="warning")
+    "met een levering.", severity="warning",
+    stage="register",
+    explanation=(
+        "Een regio staat in het register, maar heeft nog geen map in `data/`. Dat is "
+        "normaal voor een regio die net is aangesloten en nog niet heeft geleverd."
+        "\n\n"
+        "U hoeft niets te doen; de melding verdwijnt na de eerste levering van die regio."
+    ))
 START_IN_FUTURE = declare(
     "pilot-start-in-future", "Start ligt in de toekomst",
     "pilot_start {value} ligt na het huidige kwartaal ({as_of}). Vul het eerste kwartaal "
-    "in waarover de regio levert.")
+    "in waarover de regio levert.",
+    stage="register",
+    explanation=(
+        "In `data/regios.csv` ligt `pilot_start` van een regio na het huidige kwartaal."
+        "\n\n"
+        "Vul als `pilot_start` het eerste kwartaal in waarover de regio levert. Neem "
+        "hiervoor contact op met het team van de monitor."
+    ))
 
 
 def validate_repository(root: Path, paths: Sequence[Path] | None = None,

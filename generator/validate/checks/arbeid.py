@@ -20,6 +20,15 @@ MEASURED_ABOVE_FOLLOWUPS = declare(
     "{vervolgmetingen} deelnemers met een 1-meting (score_t1) op arbeidsmarktpositie. "
     "Tel alleen deelnemers met zowel een 0- als een 1-meting; corrigeer aantal_gemeten of "
     "metingen.csv.",
+    stage="cross-table-rules",
+    explanation=(
+        "`aantal_gemeten` in `arbeid.csv` is groter dan het aantal deelnemers van dat "
+        "cohort met een 1-meting op `arbeidsmarktpositie` in `metingen.csv` (de rijen met "
+        "een ingevulde `score_t1`)."
+        "\n\n"
+        "Tel in `arbeid.csv` alleen deelnemers met zowel een 0- als een 1-meting. "
+        "Verbeter `aantal_gemeten`, of vul in `metingen.csv` de 1-metingen aan."
+    ),
 )
 
 HOURS_ABOVE_MAXIMUM = declare(
@@ -28,6 +37,16 @@ HOURS_ABOVE_MAXIMUM = declare(
     "{veld} is {uren}, meer dan {maximum} ({per_persoon} uur per week voor elk van de "
     "{aantal_gemeten} gemeten deelnemers). Vul de som van de betaalde uren per week over "
     "de gemeten deelnemers in, geen fte of uren per maand.",
+    stage="table-rules",
+    explanation=(
+        f"De som van de uren per week in `arbeid.csv` is hoger dan {MAX_HOURS_PER_WEEK} uur "
+        "per gemeten "
+        "deelnemer. Waarschijnlijk staan er uren per maand of per jaar, of iets anders "
+        "dan uren."
+        "\n\n"
+        "Vul de som in van de betaalde uren per week van alle gemeten deelnemers samen. "
+        "Bijvoorbeeld: drie deelnemers die 0, 20 en 32 uur werken, geven samen 52."
+    ),
 )
 
 BENEFITS_ABOVE_MEASURED = declare(
@@ -35,6 +54,13 @@ BENEFITS_ABOVE_MEASURED = declare(
     "Meer uitkeringen dan gemeten",
     "{veld} is {met_uitkering}, meer dan aantal_gemeten ({aantal_gemeten}). Tel alleen de "
     "gemeten deelnemers die een uitkering hadden; corrigeer een van beide getallen.",
+    stage="table-rules",
+    explanation=(
+        "Het aantal deelnemers met een uitkering is groter dan `aantal_gemeten` in "
+        "dezelfde rij. Dat kan niet: u telt alleen de gemeten deelnemers."
+        "\n\n"
+        "Verbeter een van beide getallen."
+    ),
 )
 
 COHORT_WITHOUT_METINGEN = declare(
@@ -42,6 +68,12 @@ COHORT_WITHOUT_METINGEN = declare(
     "Cohort zonder metingen",
     "Cohort {cohort} staat in arbeid.csv, maar metingen.csv heeft geen rijen voor dit "
     "cohort. Lever eerst de metingen van het cohort aan, of haal deze rij weg.",
+    stage="cross-table-rules",
+    explanation=(
+        "Een cohort staat in `arbeid.csv`, maar heeft geen enkele rij in `metingen.csv`."
+        "\n\n"
+        "Lever eerst de metingen van dit cohort, of haal de rij uit `arbeid.csv` weg."
+    ),
 )
 
 

@@ -24,6 +24,15 @@ IN_DEVELOPMENT_USED = declare(
     "trajecten.csv de status in_ontwikkeling. Een traject in ontwikkeling heeft nog geen "
     "deelnemers: corrigeer de traject_id, of zet in trajecten.csv de status op beschikbaar "
     "met het kwartaal in beschikbaar_vanaf.",
+    stage="cross-table-rules",
+    explanation=(
+        "De rij verwijst naar een traject dat in `trajecten.csv` nog de status "
+        "`in_ontwikkeling` heeft. Een traject in ontwikkeling heeft nog geen deelnemers, "
+        "uitstroom of behaalde bewijzen."
+        "\n\n"
+        "Verbeter de `traject_id`. Of, als het traject al loopt: zet in `trajecten.csv` de "
+        "status op `beschikbaar` en vul `beschikbaar_vanaf` in."
+    ),
 )
 
 NOT_YET_AVAILABLE = declare(
@@ -32,6 +41,14 @@ NOT_YET_AVAILABLE = declare(
     "Deze rij in {resource}.csv gaat over {periode}, maar traject {traject_id} is volgens "
     "trajecten.csv pas beschikbaar vanaf {beschikbaar_vanaf}. Corrigeer de periode, of "
     "beschikbaar_vanaf in trajecten.csv als het traject eerder startte.",
+    stage="cross-table-rules",
+    explanation=(
+        "De rij gaat over een kwartaal vóór het kwartaal waarin het traject beschikbaar "
+        "kwam (`beschikbaar_vanaf` in `trajecten.csv`)."
+        "\n\n"
+        "Verbeter de `periode` in deze rij, of `beschikbaar_vanaf` in `trajecten.csv` als "
+        "het traject eerder begon."
+    ),
 )
 
 

@@ -15,6 +15,15 @@ PERCENT_ABOVE_100 = declare(
     "Percentage boven 100",
     "{indicator} is een percentage, maar waarde is {waarde}. Vul een percentage tussen 0 "
     "en 100 in (bijvoorbeeld 4.5 voor 4,5%, met een punt als decimaalteken).",
+    stage="table-rules",
+    explanation=(
+        "In `context.csv` staat een percentage boven 100. Alleen "
+        "`vacatures_per_100_werklozen` mag boven 100 komen; de andere indicatoren zijn "
+        "percentages."
+        "\n\n"
+        "Vul het percentage in als getal tussen 0 en 100, met een punt: `4.5` voor 4,5%. "
+        "Schrijf geen breuk (`0.045`) en geen procentteken."
+    ),
 )
 
 

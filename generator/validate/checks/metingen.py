@@ -10,7 +10,7 @@ from generator.contract import REQUIRED_DIMENSIONS, SCALES, Quarter
 from generator.validate.checks import region_check
 from generator.validate.checks._cells import integer, quarter, text
 from generator.validate.rows import Region, Row, Table
-from generator.problems import Problem, declare, problem
+from generator.problems import Problem, declare, enumeration, problem
 
 REFERENCE_DIMENSION = "arbeidsmarktpositie"
 
@@ -19,6 +19,13 @@ SCORE_OUTSIDE_SCALE = declare(
     "Score buiten de schaal",
     "{veld} is {score}, maar de schaal van dimensie {dimensie} loopt van {minimum} tot en "
     "met {maximum}. Corrigeer de score (zie de schalen in de handleiding).",
+    stage="table-rules",
+    explanation=(
+        "Een score in `metingen.csv` valt buiten de schaal van de dimensie. Zo loopt "
+        "`arbeidsmarktpositie` van 1 tot en met 6 en `taal` van 0 tot en met 3."
+        "\n\n"
+        "Verbeter de score. De schalen staan bij `metingen.csv` in de handleiding."
+    ),
 )
 
 DUPLICATE_TRANSITION = declare(
@@ -27,6 +34,14 @@ DUPLICATE_TRANSITION = declare(
     "Deze rij heeft dezelfde cohort, dimensie, score_t0 en score_t1 als rij {eerste_rij}. "
     "Elke overgang staat maar één keer in metingen.csv: tel de aantallen op in één rij en "
     "haal deze rij weg.",
+    stage="table-rules",
+    explanation=(
+        "Dezelfde combinatie van `cohort`, `dimensie`, `score_t0` en `score_t1` staat twee "
+        "keer in `metingen.csv`. Twee rijen met een lege `score_t1` tellen ook als "
+        "dezelfde combinatie."
+        "\n\n"
+        "Tel de aantallen op in één rij en haal de andere rij weg."
+    ),
 )
 
 REQUIRED_DIMENSION_MISSING = declare(
@@ -35,6 +50,14 @@ REQUIRED_DIMENSION_MISSING = declare(
     "Cohort {cohort} heeft rijen in metingen.csv, maar geen enkele voor dimensie {dimensie}. "
     "Voor elk cohort met metingen zijn arbeidsmarktpositie, sociale_inclusie, taal, rekenen "
     "en digitaal verplicht: voeg de rijen voor {dimensie} toe.",
+    stage="table-rules",
+    explanation=(
+        "Een cohort heeft rijen in `metingen.csv`, maar geen enkele rij voor een van de "
+        f"verplichte dimensies: {enumeration([f'`{d}`' for d in REQUIRED_DIMENSIONS])}."
+        "\n\n"
+        "Voeg de rijen voor de genoemde dimensie toe. Is er op die dimensie niet gemeten, "
+        "overleg dan met het team van de monitor."
+    ),
 )
 
 DIMENSION_TOTAL_MISMATCH = declare(
@@ -44,6 +67,16 @@ DIMENSION_TOTAL_MISMATCH = declare(
     "terwijl het cohort volgens {referentie} {verwacht} deelnemers telt. Elke dimensie "
     "telt dezelfde deelnemers: corrigeer de aantallen zodat ze per dimensie hetzelfde "
     "optellen.",
+    stage="table-rules",
+    explanation=(
+        "Binnen een cohort tellen de dimensies niet op tot hetzelfde aantal deelnemers. "
+        "Elke dimensie gaat over dezelfde groep mensen, dus de som van `aantal` moet per "
+        "dimensie gelijk zijn. De controle vergelijkt met `arbeidsmarktpositie`, of, als "
+        "die ontbreekt, met het aantal dat de meeste dimensies hebben."
+        "\n\n"
+        "Zoek bij de genoemde dimensie welke rij mist of een verkeerd aantal heeft. "
+        "Deelnemers zonder 1-meting telt u mee in een rij met een lege `score_t1`."
+    ),
 )
 
 COHORT_ABOVE_INSTROOM = declare(
@@ -52,6 +85,15 @@ COHORT_ABOVE_INSTROOM = declare(
     "Cohort {cohort} telt in metingen.csv {totaal} deelnemers, maar volgens instroom.csv "
     "zijn er in {cohort} maar {instroom} ingestroomd. Een cohort bestaat uit deelnemers die "
     "in dat kwartaal startten: corrigeer de aantallen in metingen.csv of instroom.csv.",
+    stage="cross-table-rules",
+    explanation=(
+        "Een cohort in `metingen.csv` telt meer deelnemers dan er in dat kwartaal zijn "
+        "ingestroomd volgens `instroom.csv`. Een cohort bestaat uit de mensen die in dat "
+        "kwartaal met een traject begonnen, dus het kan niet groter zijn."
+        "\n\n"
+        "Controleer het `cohort` in `metingen.csv` (is het het kwartaal van de start?) en "
+        "de aantallen in `instroom.csv` van dat kwartaal."
+    ),
 )
 
 

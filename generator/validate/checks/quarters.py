@@ -18,6 +18,14 @@ BEFORE_PILOT_START = declare(
     "Het kwartaal {kwartaal} in kolom {veld} ligt vóór de start van deze regio "
     "({pilot_start}, volgens data/regios.csv). Corrigeer het kwartaal; klopt de startdatum "
     "van de regio niet, pas dan pilot_start in data/regios.csv aan.",
+    stage="cross-table-rules",
+    explanation=(
+        "Het kwartaal ligt vóór de start van uw regio, zoals die in `pilot_start` in "
+        "`data/regios.csv` staat."
+        "\n\n"
+        "Verbeter het kwartaal. Klopt de start van de regio niet, neem dan contact op met "
+        "het team van de monitor."
+    ),
 )
 
 AFTER_CURRENT = declare(
@@ -26,6 +34,13 @@ AFTER_CURRENT = declare(
     "Het kwartaal {kwartaal} in kolom {veld} ligt na het huidige kwartaal ({huidig}). "
     "Lever alleen gegevens over afgelopen kwartalen en het lopende kwartaal; corrigeer het "
     "kwartaal of haal de rij weg tot dat kwartaal begonnen is.",
+    stage="table-rules",
+    explanation=(
+        "Het kwartaal ligt na het huidige kwartaal. U kunt alleen leveren over kwartalen "
+        "die al begonnen zijn."
+        "\n\n"
+        "Verbeter het kwartaal, of haal de rij weg tot dat kwartaal begonnen is."
+    ),
 )
 
 

@@ -18,6 +18,14 @@ DATE_WHILE_IN_DEVELOPMENT = declare(
     "Traject {traject_id} heeft status in_ontwikkeling maar wel een kwartaal in "
     "beschikbaar_vanaf ({beschikbaar_vanaf}). Maak beschikbaar_vanaf leeg zolang het traject "
     "in ontwikkeling is, of zet de status op beschikbaar als het traject al loopt.",
+    stage="table-rules",
+    explanation=(
+        "Het traject heeft de status `in_ontwikkeling`, maar er staat wel een kwartaal in "
+        "`beschikbaar_vanaf`. Dat past niet bij elkaar."
+        "\n\n"
+        "Is het traject nog in ontwikkeling, maak `beschikbaar_vanaf` dan leeg. Loopt het "
+        "al, zet de status dan op `beschikbaar`."
+    ),
 )
 
 DATE_MISSING = declare(
@@ -25,6 +33,15 @@ DATE_MISSING = declare(
     "Beschikbaar-vanaf ontbreekt",
     "Traject {traject_id} heeft status {status} maar beschikbaar_vanaf is leeg. Vul het "
     "kwartaal in waarin het traject beschikbaar kwam (bijvoorbeeld 2024-Q3).",
+    stage="table-rules",
+    explanation=(
+        "Het traject heeft de status `beschikbaar` of `beeindigd`, maar `beschikbaar_vanaf` "
+        "is leeg, of bevat geen goed geschreven kwartaal."
+        "\n\n"
+        "Vul het kwartaal in waarin het traject beschikbaar kwam, bijvoorbeeld `2024-Q3`. "
+        "Staat er al iets in de cel, los dan eerst de melding over dat kwartaal op; deze "
+        "melding verdwijnt dan ook."
+    ),
 )
 
 

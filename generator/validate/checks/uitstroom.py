@@ -16,6 +16,13 @@ ACTIVE_6_ABOVE_OUTFLOW = declare(
     "Actief na 6 maanden groter dan aantal",
     "actief_na_6_maanden ({actief_6}) is groter dan aantal ({aantal}): er kunnen niet meer "
     "mensen actief zijn dan er zijn uitgestroomd. Corrigeer een van beide getallen.",
+    stage="table-rules",
+    explanation=(
+        "`actief_na_6_maanden` is groter dan `aantal` in dezelfde rij. Er kunnen niet meer "
+        "mensen actief zijn dan er zijn uitgestroomd."
+        "\n\n"
+        "Verbeter een van beide getallen."
+    ),
 )
 
 ACTIVE_12_ABOVE_ACTIVE_6 = declare(
@@ -24,6 +31,14 @@ ACTIVE_12_ABOVE_ACTIVE_6 = declare(
     "actief_na_12_maanden ({actief_12}) is groter dan actief_na_6_maanden ({actief_6}). "
     "Tel na 12 maanden alleen mensen die na 6 maanden ook actief waren; corrigeer een van "
     "beide getallen.",
+    stage="table-rules",
+    explanation=(
+        "`actief_na_12_maanden` is groter dan `actief_na_6_maanden`. Na 12 maanden telt u "
+        "alleen mensen die na 6 maanden ook actief waren, dus het getal kan niet groter "
+        "worden."
+        "\n\n"
+        "Verbeter een van beide getallen."
+    ),
 )
 
 ACTIVE_12_WITHOUT_ACTIVE_6 = declare(
@@ -31,6 +46,12 @@ ACTIVE_12_WITHOUT_ACTIVE_6 = declare(
     "Actief na 12 maanden zonder 6 maanden",
     "actief_na_12_maanden is ingevuld maar actief_na_6_maanden is leeg. Vul eerst "
     "actief_na_6_maanden in, of maak actief_na_12_maanden leeg.",
+    stage="table-rules",
+    explanation=(
+        "`actief_na_12_maanden` is ingevuld, maar `actief_na_6_maanden` is leeg."
+        "\n\n"
+        "Vul eerst `actief_na_6_maanden` in, of maak `actief_na_12_maanden` leeg."
+    ),
 )
 
 OUTFLOW_ABOVE_INFLOW = declare(
@@ -40,6 +61,17 @@ OUTFLOW_ABOVE_INFLOW = declare(
     "uitgestroomd, maar er zijn er maar {instroom} ingestroomd (instroom.csv). Wie "
     "uitstroomt moet eerder of in hetzelfde kwartaal zijn ingestroomd: controleer de "
     "aantallen van dit traject in uitstroom.csv en instroom.csv.",
+    stage="cross-table-rules",
+    explanation=(
+        "Bij dit traject zijn tot en met het genoemde kwartaal meer mensen uitgestroomd "
+        "dan er zijn ingestroomd. De controle telt alle kwartalen vanaf het begin bij "
+        "elkaar op, per traject. Iemand kan pas uitstromen als hij eerder, of in hetzelfde "
+        "kwartaal, is ingestroomd."
+        "\n\n"
+        "Vergelijk de aantallen van dit traject in `uitstroom.csv` en `instroom.csv`. "
+        "Vaak ontbreekt er instroom van een eerder kwartaal, of staat uitstroom bij het "
+        "verkeerde traject."
+    ),
 )
 
 
