@@ -22,8 +22,8 @@ RANGES = {
 
 
 def test_tornado_bars_by_hand_and_widest_first() -> None:
-    result = tornado(example_inputs(), make_params(RANGES))
-    # Central KPI: 24,903.21 per measured participant (see test_model.py).
+    result = tornado(example_inputs(), make_params(RANGES), "baten_per_gemeten_deelnemer")
+    # Benefit per measured participant: 24,903.21 (see test_model.py).
     assert result.metric == "baten_per_gemeten_deelnemer"
     assert result.centraal == pytest.approx(24_903.213156305857)
     # Widths, with F = 2.39454 and 10,400 = 20,800 / 2 per measured participant:
@@ -39,7 +39,8 @@ def test_tornado_bars_by_hand_and_widest_first() -> None:
     assert [bar.parameter for bar in result.bars] == [
         "arbeidsproductiviteit_per_uur", "deadweight", "effectduur_jaren",
         "gewerkte_weken_per_jaar", "jaarlijkse_afname", "discontovoet",
-        "effect_niet_gemeten", "uitkering_per_jaar"]
+        "verdringing", "effect_niet_gemeten", "uitkering_per_jaar",
+        "geplande_deelnemers_per_jaar"]
     productivity = result.bars[0]
     assert (productivity.laag, productivity.hoog) == (20.0, 60.0)
     assert productivity.uitkomst_laag == pytest.approx(12_451.606578152928)
