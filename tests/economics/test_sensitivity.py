@@ -110,3 +110,25 @@ def test_draws_stay_within_each_parameters_range() -> None:
     draws = draw_parameters(make_params(RANGES), trekkingen=1_000, seed=3)
     for name, (low, _, high) in RANGES.items():
         assert low <= draws[name].min() and draws[name].max() <= high, name
+
+
+def test_the_monte_carlo_range_contains_the_central_value_of_the_example_data() -> None:
+    # Property: on the repository's own data and parameters, P5 <= central <= P95.
+    from pathlib import Path
+
+    from generator.compute.pipeline import compute_snapshot
+    from generator.economics import evaluate, load_parameters
+    from generator.publish.economy import _inputs
+    from generator.sources import open_snapshot
+
+    repo = Path(__file__).resolve().parents[2]
+    computation = compute_snapshot(open_snapshot(repo))
+    params = load_parameters(repo / "indicators/economie/parameters.yml")
+    regions = [r.id for r in computation.tables.regions]
+    for members in [regions] + [[r] for r in regions]:
+        parts = _inputs(computation.tables, computation.periods[-1], members)
+        central, run = evaluate(parts, params), monte_carlo(parts, params)
+        for metric in ("baten_per_deelnemer_per_jaar", "baten_per_bereikte_deelnemer",
+                       "netto_contante_waarde", "baten_kostenratio", "bbp_effect_pct"):
+            interval = run[metric]
+            assert interval.p5 <= getattr(central, metric) <= interval.p95, (members, metric)
