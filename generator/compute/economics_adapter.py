@@ -14,33 +14,40 @@ from typing import Any
 import numpy as np
 import yaml
 
-from generator.compute.lineage import Figure, SourceRows
+from generator.compute.lineage import TOTAL, Figure, SourceRows
 from generator.compute.scopes import Scope, scopes_for
-from generator.compute.data_frames import Tables
+from generator.compute.data_frames import REGION, Tables
 from generator.compute.tally import Part, lineage
 from generator.errors import UserError
 from generator.indicators.definition import MODEL_SOURCES, Definition, ModelRule, default_time_column
 from generator.sources import git_blob_id
 
-SCENARIOS = ("low", "central", "high")
 OUTCOMES = {
-    "baten_per_deelnemer": lambda result: result.baten_per_deelnemer,
-    "bbp_effect_pct": lambda result: result.bbp_effect_pct,
+    "baten_per_deelnemer": "baten_per_gemeten_deelnemer",  # definitions before issue 11
+    "baten_per_deelnemer_per_jaar": "baten_per_deelnemer_per_jaar",
+    "baten_per_deelnemer_contant": "baten_per_bereikte_deelnemer",
+    "netto_contante_waarde": "netto_contante_waarde",
+    "baten_kostenverhouding": "baten_kostenratio",
+    "bbp_effect_pct": "bbp_effect_pct",
+    "bbp_effect_opgeschaald_pct": "bbp_effect_opgeschaald_pct",
 }
-"""`regel.uitkomst` -> how to read it from an `EconomicResult`."""
+"""`regel.uitkomst` -> the `EconomicResult` field (and Monte Carlo metric) it reads."""
+PROGRAMME_LEVEL = frozenset({"bbp_effect_opgeschaald_pct"})
+"""Outcomes that exist only for the programme (`totaal`), never beside a single region."""
 
 
 def model_figures(definition: Definition, tables: Tables, periods: Sequence[str]) -> list[Figure]:
     assert isinstance(definition.rule, ModelRule)
-    outcome = OUTCOMES[definition.rule.outcome]
+    field = OUTCOMES[definition.rule.outcome]
+    programme_only = definition.rule.outcome in PROGRAMME_LEVEL
     params, params_source = _parameters(tables)
     figures = []
     for period in periods:
         for scope in scopes_for(definition, tables):
-            if not scope.reports(period):
+            if not scope.reports(period) or (programme_only and scope.region != TOTAL):
                 continue
-            results, parts = evaluate_scope(tables, scope, period, params)
-            low, central, high = (outcome(results[s]) for s in SCENARIOS)
+            result, parts = evaluate_scope(tables, scope, period, params)
+            central = getattr(result, field)
             extra_sources = [params_source] + ([scope.register] if scope.register else [])
             figures.append(Figure(
                 indicator=definition.id,
@@ -52,31 +59,61 @@ def model_figures(definition: Definition, tables: Tables, periods: Sequence[str]
                 breakdown=scope.breakdown,
                 sources=lineage(parts, tables, extra_sources),
                 commit=tables.commit,
-                extra=(("laag", low), ("hoog", high), ("parameters", params.versie),
-                       ("meetjaar", results["central"].meetjaar),
-                       ("aantal_gemeten", results["central"].aantal_gemeten)),
+                extra=_extra(definition.rule.outcome, result, params),
             ))
     return figures
 
 
+def _extra(outcome: str, result: Any, params: Any) -> tuple[tuple[str, Any], ...]:
+    """What a reader needs beside the value: parameters, meetjaar, denominators, horizon;
+    for the yearly KPI the non-response bounds. No low/high: the range is the Monte Carlo."""
+    extra: list[tuple[str, Any]] = [
+        ("parameters", params.versie), ("meetjaar", result.meetjaar),
+        ("aantal_gemeten", result.aantal_gemeten), ("deelnemers", result.deelnemers),
+        ("horizon_jaren", result.parameter("effectduur_jaren"))]
+    if outcome == "baten_per_deelnemer_per_jaar":
+        extra += [("nonrespons_nul", result.per_jaar_nonrespons_nul),
+                  ("nonrespons_gelijk", result.per_jaar_nonrespons_gelijk)]
+    if outcome == "bbp_effect_opgeschaald_pct":
+        extra += [("geplande_deelnemers_per_jaar",
+                   result.parameter("geplande_deelnemers_per_jaar"))]
+    return tuple(extra)
+
+
+def scope_inputs(frames: dict[str, Any], meetjaar: int) -> list[Any]:
+    """One EconomicInputs per region in the frames: each region's measured effect is
+    extrapolated to its own participants reached, and a scope's total is their sum."""
+    from generator.economics import inputs_from_frames
+
+    regions = sorted(set(frames["instroom"][REGION]) | set(frames["arbeid"][REGION])
+                     | set(frames["kosten"][REGION]))
+    return [inputs_from_frames(*(frames[r][frames[r][REGION] == region]
+                                 for r in ("arbeid", "instroom", "kosten")), meetjaar=meetjaar)
+            for region in regions]
+
+
 def evaluate_scope(tables: Tables, scope: Scope, period: str,
-                   params: Any) -> tuple[dict[str, Any], list[Part]]:
-    """The model's low, central and high result for a scope's rows up to `period`.
+                   params: Any) -> tuple[Any, list[Part]]:
+    """The model's central result for a scope's rows up to `period`.
 
     Both model KPIs read the same results, so they are kept on `tables` and computed once.
     """
     key = ("economics", scope.members, period)
     if key not in tables.memo:
-        from generator.economics import evaluate, inputs_from_frames  # only these KPIs need it
+        from generator.economics import evaluate  # only these KPIs need it
 
         selected = {resource: _rows_up_to(tables, resource, scope.members, period)
                     for resource in MODEL_SOURCES}
         frames = {resource: tables.frames[resource].iloc[positions]
                   for resource, positions in selected.items()}
         try:
-            inputs = inputs_from_frames(frames["arbeid"], frames["instroom"], frames["kosten"],
-                                        meetjaar=int(period[:4]))
-            results = {s: evaluate(inputs, params, s) for s in SCENARIOS}
+            parts = scope_inputs(frames, int(period[:4]))
+            if not parts:  # nothing delivered yet: one empty input gives zeros and None
+                from generator.economics import inputs_from_frames
+
+                parts = [inputs_from_frames(frames["arbeid"], frames["instroom"],
+                                            frames["kosten"], meetjaar=int(period[:4]))]
+            results = evaluate(parts, params)
         except ValueError as error:
             raise UserError(f"Het economisch model kan {scope.region} tot en met {period} niet "
                             f"berekenen: {error}. Controleer arbeid, instroom en kosten.") from error

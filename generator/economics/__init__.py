@@ -11,7 +11,6 @@ from generator.economics.model import (
     evaluate,
     evaluate_values,
     present_value_factor,
-    scenario_values,
 )
 from generator.economics.params import (
     PARAMETERS_FILE,
@@ -50,5 +49,5 @@ __all__ = [
     "EconomicResult", "GdpFigure", "Interval", "MonteCarloResult", "Parameter",
     "ParameterFileError", "ParameterProblem", "Tornado", "TornadoBar", "Transfers",
     "check_parameters", "evaluate", "evaluate_values", "inputs_from_frames", "load_parameters",
-    "monte_carlo", "parse_parameters", "present_value_factor", "scenario_values", "tornado",
+    "monte_carlo", "parse_parameters", "present_value_factor", "tornado",
 ]

@@ -20,13 +20,13 @@ Monte Carlo runs the very same formulas as the central estimate.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
 from generator.economics.inputs import EconomicInputs
-from generator.economics.params import SCENARIO_FIELDS, EconomicParameters
+from generator.economics.params import EconomicParameters
 from generator.economics.result import EconomicResult, Transfers
 from generator.economics.schema import PARAMETER_NAMES
 
@@ -63,104 +63,117 @@ def cost_present_value(inputs: EconomicInputs, discontovoet: Number) -> Number:
     return float(total) if np.ndim(total) == 0 else total
 
 
-def compute(inputs: EconomicInputs, values: Mapping[str, Number],
+ADDITIVE = ("jaarwaarde_bruto", "jaarwaarde_netto", "baten_gemeten", "baten_totaal", "kosten",
+            "toegevoegde_waarde_meetjaar", "transfer_per_jaar", "transfer_contante_waarde")
+"""Sums over the parts of a scope (regions); every other figure is derived from these."""
+
+
+def compute(inputs: EconomicInputs | Sequence[EconomicInputs], values: Mapping[str, Number],
             gdp_eur: float) -> dict[str, Any]:
     """The model's figures for parameter values that are scalars or equal-length arrays.
 
-    Ratios without a denominator come out as NaN; `evaluate` turns those into None.
+    `inputs` is one region, or the regions of a scope: then each region's measured effect is
+    extrapolated to its own participants reached (step 6) and the sums are added, so a total
+    is the sum of its regions. Ratios without a denominator come out as NaN; `evaluate`
+    turns those into None.
     """
+    parts = (inputs,) if isinstance(inputs, EconomicInputs) else tuple(inputs)
     v = {name: np.asarray(values[name], dtype=float) for name in PARAMETER_NAMES}
-    measured = inputs.aantal_gemeten
-    reached = inputs.deelnemers
-    jaarwaarde_bruto = (inputs.extra_uren * v["gewerkte_weken_per_jaar"]
-                        * v["arbeidsproductiviteit_per_uur"])
-    jaarwaarde_netto = jaarwaarde_bruto * (1 - v["deadweight"])
+    sums = {key: sum((_part_sums(part, v)[key] for part in parts), np.zeros(()))
+            for key in ADDITIVE}
+    measured = sum(part.aantal_gemeten for part in parts)
+    reached = sum(part.deelnemers for part in parts)
     factor = np.asarray(present_value_factor(v["discontovoet"], v["jaarlijkse_afname"],
                                              v["effectduur_jaren"]))
-    baten_gemeten = jaarwaarde_netto * factor
-    # Without anyone measured there is no effect to extrapolate from.
-    opschaling = (measured + v["effect_niet_gemeten"] * (reached - measured)) / measured \
-        if measured else 0 * v["effect_niet_gemeten"]
-    baten_totaal = baten_gemeten * opschaling
-    kosten = np.asarray(cost_present_value(inputs, v["discontovoet"]))
+    kosten = sums["kosten"]
     has_costs = kosten > 0
-    transfer_per_jaar = inputs.uitkeringen_minder * v["uitkering_per_jaar"] * (1 - v["deadweight"])
+    jaar_netto, per_jaar = sums["jaarwaarde_netto"], sums["toegevoegde_waarde_meetjaar"]
     with np.errstate(divide="ignore", invalid="ignore"):
+        # Nobody measured: the effect is unknown, not zero.
+        per_deelnemer_per_jaar = _ratio(per_jaar, reached if measured else 0)
         return {
-            "jaarwaarde_bruto": jaarwaarde_bruto,
-            "jaarwaarde_netto": jaarwaarde_netto,
+            **sums,
             "contantewaardefactor": factor,
-            "opschalingsfactor": opschaling,
-            "baten_gemeten": baten_gemeten,
-            "baten_totaal": baten_totaal,
-            "baten_per_gemeten_deelnemer": _ratio(baten_gemeten, measured),
-            "baten_per_bereikte_deelnemer": _ratio(baten_totaal, reached),
-            "kosten": kosten,
-            "netto_contante_waarde": baten_totaal - kosten,
-            "baten_kostenratio": np.where(has_costs, baten_totaal / np.where(has_costs, kosten, 1),
-                                          np.nan),
-            "toegevoegde_waarde_meetjaar": jaarwaarde_netto * opschaling,
-            "bbp_effect_pct": jaarwaarde_netto * opschaling / gdp_eur * 100,
-            "bbp_effect_pct_gemeten": jaarwaarde_netto / gdp_eur * 100,
-            "transfer_per_jaar": transfer_per_jaar,
-            "transfer_contante_waarde": transfer_per_jaar * factor,
+            "opschalingsfactor": np.where(sums["baten_gemeten"] != 0,
+                                          sums["baten_totaal"] / np.where(
+                                              sums["baten_gemeten"] != 0,
+                                              sums["baten_gemeten"], 1), np.nan),
+            "baten_per_gemeten_deelnemer": _ratio(sums["baten_gemeten"], measured),
+            "baten_per_bereikte_deelnemer": _ratio(sums["baten_totaal"],
+                                                   reached if measured else 0),
+            "baten_per_deelnemer_per_jaar": per_deelnemer_per_jaar,
+            # Non-response bounds: the non-measured at zero effect, or at the measured effect.
+            "per_jaar_nonrespons_nul": _ratio(jaar_netto, reached),
+            "per_jaar_nonrespons_gelijk": _ratio(jaar_netto, measured),
+            "netto_contante_waarde": sums["baten_totaal"] - kosten,
+            "baten_kostenratio": np.where(has_costs, sums["baten_totaal"]
+                                          / np.where(has_costs, kosten, 1), np.nan),
+            "bbp_effect_pct": per_jaar / gdp_eur * 100,
+            "bbp_effect_pct_gemeten": jaar_netto / gdp_eur * 100,
+            "bbp_effect_opgeschaald_pct": per_deelnemer_per_jaar
+            * v["geplande_deelnemers_per_jaar"] / gdp_eur * 100,
         }
 
 
-def scenario_values(inputs: EconomicInputs, params: EconomicParameters,
-                    scenario: str) -> dict[str, float]:
-    """Parameter values of a scenario.
+def _part_sums(inputs: EconomicInputs, v: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Steps 2–7 and 9 for one region: the additive figures."""
+    measured, reached = inputs.aantal_gemeten, inputs.deelnemers
+    jaarwaarde_bruto = (inputs.extra_uren * v["gewerkte_weken_per_jaar"]
+                        * v["arbeidsproductiviteit_per_uur"])
+    netto = (1 - v["deadweight"]) * (1 - v["verdringing"])
+    jaarwaarde_netto = jaarwaarde_bruto * netto
+    factor = np.asarray(present_value_factor(v["discontovoet"], v["jaarlijkse_afname"],
+                                             v["effectduur_jaren"]))
+    # Without anyone measured there is no effect to extrapolate from.
+    opschaling = (measured + v["effect_niet_gemeten"] * (reached - measured)) / measured \
+        if measured else 0 * v["effect_niet_gemeten"]
+    transfer_per_jaar = inputs.uitkeringen_minder * v["uitkering_per_jaar"] * netto
+    return {
+        "jaarwaarde_bruto": jaarwaarde_bruto,
+        "jaarwaarde_netto": jaarwaarde_netto,
+        "baten_gemeten": jaarwaarde_netto * factor,
+        "baten_totaal": jaarwaarde_netto * factor * opschaling,
+        "kosten": np.asarray(cost_present_value(inputs, v["discontovoet"])),
+        "toegevoegde_waarde_meetjaar": jaarwaarde_netto * opschaling,
+        "transfer_per_jaar": transfer_per_jaar,
+        "transfer_contante_waarde": transfer_per_jaar * factor,
+    }
 
-    `central`: every parameter central. `low` / `high`: every parameter at whichever end of
-    its range gives the lowest / highest total benefit (`baten_totaal`) with the rest
-    central — the pessimistic and optimistic corners, so that `low` never mixes a low
-    productivity with a low deadweight. A parameter that does not move the benefit
-    (the benefit payment) takes its own low / high value.
+
+def evaluate(inputs: EconomicInputs | Sequence[EconomicInputs],
+             params: EconomicParameters) -> EconomicResult:
+    """The economic effect with every parameter at its central value.
+
+    There are no low and high corner scenarios: the range is the Monte Carlo P5–P95
+    (`sensitivity.monte_carlo`), what drives it the tornado.
     """
-    if scenario not in SCENARIO_FIELDS:
-        raise ValueError(f"scenario must be one of {', '.join(SCENARIO_FIELDS)}, not {scenario!r}")
-    central = params.values("central")
-    if scenario == "central":
-        return central
-    gdp_eur = params.gdp_for(inputs.year).eur
-    chosen: dict[str, float] = {}
-    for name in PARAMETER_NAMES:
-        low, high = params[name].laag, params[name].hoog
-        trial = {**central, name: np.array([low, high])}
-        # A parameter the benefit does not depend on yields a scalar: broadcast it.
-        at_low, at_high = np.broadcast_to(compute(inputs, trial, gdp_eur)["baten_totaal"], (2,))
-        if math.isclose(at_low, at_high, rel_tol=1e-12, abs_tol=1e-9):
-            chosen[name] = low if scenario == "low" else high
-        elif (at_low < at_high) == (scenario == "low"):
-            chosen[name] = low
-        else:
-            chosen[name] = high
-    return chosen
+    return evaluate_values(inputs, params, params.values("central"), "central")
 
 
-def evaluate(inputs: EconomicInputs, params: EconomicParameters,
-             scenario: str = "central") -> EconomicResult:
-    """The economic effect for the low, central or high scenario (see `scenario_values`)."""
-    return evaluate_values(inputs, params, scenario_values(inputs, params, scenario), scenario)
-
-
-def evaluate_values(inputs: EconomicInputs, params: EconomicParameters,
-                    values: Mapping[str, float], scenario: str = "custom") -> EconomicResult:
+def evaluate_values(inputs: EconomicInputs | Sequence[EconomicInputs],
+                    params: EconomicParameters, values: Mapping[str, float],
+                    scenario: str = "custom") -> EconomicResult:
     """The economic effect for explicit parameter values (used by the tornado)."""
-    gdp = params.gdp_for(inputs.year)
-    figures = {key: _scalar(value) for key, value in compute(inputs, values, gdp.eur).items()}
-    measured = inputs.aantal_gemeten
+    parts = (inputs,) if isinstance(inputs, EconomicInputs) else tuple(inputs)
+    if not parts:
+        raise ValueError("no region to evaluate")
+    year = max(part.year for part in parts)
+    gdp = params.gdp_for(year)
+    figures = {key: _scalar(value) for key, value in compute(parts, values, gdp.eur).items()}
+    measured = sum(part.aantal_gemeten for part in parts)
+    extra_uren = sum(part.extra_uren for part in parts)
+    extra_inkomen = sum(part.extra_maandinkomen for part in parts)
     transfer = figures["transfer_contante_waarde"]
     return EconomicResult(
         scenario=scenario,
         versie=params.versie,
         parameter_values=tuple((name, float(values[name])) for name in PARAMETER_NAMES),
-        meetjaar=inputs.year,
+        meetjaar=year,
         aantal_gemeten=measured,
-        deelnemers=inputs.deelnemers,
-        extra_uren_per_week=inputs.extra_uren / measured if measured else None,
-        bruto_uurloon_gemeten=_implied_hourly_wage(inputs),
-        bruto_inkomensstijging_per_jaar=inputs.extra_maandinkomen * 12,
+        deelnemers=sum(part.deelnemers for part in parts),
+        extra_uren_per_week=extra_uren / measured if measured else None,
+        bruto_uurloon_gemeten=_implied_hourly_wage(extra_uren, extra_inkomen),
+        bruto_inkomensstijging_per_jaar=extra_inkomen * 12,
         jaarwaarde_bruto=figures["jaarwaarde_bruto"],
         jaarwaarde_netto=figures["jaarwaarde_netto"],
         contantewaardefactor=figures["contantewaardefactor"],
@@ -169,10 +182,13 @@ def evaluate_values(inputs: EconomicInputs, params: EconomicParameters,
         baten_totaal=figures["baten_totaal"],
         baten_per_gemeten_deelnemer=_none_if_nan(figures["baten_per_gemeten_deelnemer"]),
         baten_per_bereikte_deelnemer=_none_if_nan(figures["baten_per_bereikte_deelnemer"]),
-        transfers=Transfers(uitkeringen_minder=inputs.uitkeringen_minder,
+        baten_per_deelnemer_per_jaar=_none_if_nan(figures["baten_per_deelnemer_per_jaar"]),
+        per_jaar_nonrespons_nul=_none_if_nan(figures["per_jaar_nonrespons_nul"]),
+        per_jaar_nonrespons_gelijk=_none_if_nan(figures["per_jaar_nonrespons_gelijk"]),
+        transfers=Transfers(uitkeringen_minder=sum(p.uitkeringen_minder for p in parts),
                             per_jaar=figures["transfer_per_jaar"],
                             overheid=transfer, deelnemer=-transfer),
-        kosten_nominaal=float(inputs.kosten_eur),
+        kosten_nominaal=float(sum(part.kosten_eur for part in parts)),
         kosten=figures["kosten"],
         netto_contante_waarde=figures["netto_contante_waarde"],
         baten_kostenratio=_none_if_nan(figures["baten_kostenratio"]),
@@ -182,17 +198,19 @@ def evaluate_values(inputs: EconomicInputs, params: EconomicParameters,
         bbp_bron=gdp.bron,
         bbp_effect_pct=figures["bbp_effect_pct"],
         bbp_effect_pct_gemeten=figures["bbp_effect_pct_gemeten"],
+        bbp_effect_opgeschaald_pct=_none_if_nan(figures["bbp_effect_opgeschaald_pct"]),
     )
 
 
-def _implied_hourly_wage(inputs: EconomicInputs) -> float | None:
+def _implied_hourly_wage(extra_uren: float, extra_maandinkomen: float) -> float | None:
     # Monthly income belongs to contract hours: a month holds 52/12 weeks.
-    if inputs.extra_uren <= 0:
+    if extra_uren <= 0:
         return None
-    return inputs.extra_maandinkomen / (inputs.extra_uren * 52 / 12)
+    return extra_maandinkomen / (extra_uren * 52 / 12)
 
 
 def _ratio(numerator: np.ndarray, denominator: int) -> np.ndarray:
+    numerator = np.asarray(numerator, dtype=float)
     return numerator / denominator if denominator else np.full_like(numerator, np.nan)
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from generator.economics.schema import (
+    OPTIONAL_PARAMETERS,
     PARAMETER_NAMES,
     ParameterProblem,
     check_parameters,
@@ -115,6 +116,11 @@ def parse_parameters(raw: object) -> EconomicParameters:
                         toelichting=_text(spec["toelichting"]))
         for name, spec in raw["parameters"].items()
     }
+    for name, value in OPTIONAL_PARAMETERS.items():
+        parameters.setdefault(name, Parameter(
+            name=name, laag=value, centraal=value, hoog=value, eenheid="-",
+            bron="niet in deze versie van het parameterbestand", datum=str(raw["versie"]),
+            toelichting="Vaste waarde voor een parameterbestand van vóór versie 2.0."))
     bbp = {
         int(jaar): GdpFigure(jaar=int(jaar), mln_eur=float(spec["mln_eur"]),
                              bron=_text(spec["bron"]), datum=_date_text(spec["datum"]),

@@ -60,6 +60,13 @@ class EconomicResult:
     baten_totaal: float
     baten_per_gemeten_deelnemer: float | None
     baten_per_bereikte_deelnemer: float | None
+    """Present value over the horizon (effectduur) per participant REACHED."""
+    baten_per_deelnemer_per_jaar: float | None
+    """Yearly benefit (year 1, the meetjaar) per participant REACHED: the KPI."""
+    per_jaar_nonrespons_nul: float | None
+    """Bound: the same with the non-measured at zero effect (jaarwaarde_netto / N)."""
+    per_jaar_nonrespons_gelijk: float | None
+    """Bound: the non-measured with the measured effect (jaarwaarde_netto / n)."""
     transfers: Transfers
     kosten_nominaal: float
     kosten: float
@@ -75,11 +82,14 @@ class EconomicResult:
     """toegevoegde_waarde_meetjaar / GDP × 100."""
     bbp_effect_pct_gemeten: float
     """jaarwaarde_netto / GDP × 100: the measured participants only."""
+    bbp_effect_opgeschaald_pct: float | None
+    """Projection at scale: yearly benefit per participant reached × planned participants
+    per year / GDP × 100. A programme-level figure, only for `totaal`."""
 
     @property
     def baten_per_deelnemer(self) -> float | None:
-        """The KPI `maatschappelijke_baten_per_deelnemer`: per participant MEASURED."""
-        return self.baten_per_gemeten_deelnemer
+        """The KPI `maatschappelijke_baten_per_deelnemer`: per participant REACHED, per year."""
+        return self.baten_per_deelnemer_per_jaar
 
     def parameter(self, name: str) -> float:
         return dict(self.parameter_values)[name]

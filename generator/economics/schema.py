@@ -18,13 +18,19 @@ PARAMETER_BOUNDS: dict[str, tuple[float, float]] = {
     "arbeidsproductiviteit_per_uur": (0.0, 500.0),
     "gewerkte_weken_per_jaar": (0.0, 52.0),
     "deadweight": (0.0, 1.0),
+    "verdringing": (0.0, 1.0),
     "effectduur_jaren": (0.0, 40.0),
     "jaarlijkse_afname": (0.0, 1.0),
     "discontovoet": (-0.05, 0.2),
     "effect_niet_gemeten": (0.0, 1.0),
     "uitkering_per_jaar": (0.0, 100_000.0),
+    "geplande_deelnemers_per_jaar": (0.0, 1_000_000.0),
 }
 PARAMETER_NAMES: tuple[str, ...] = tuple(PARAMETER_BOUNDS)
+OPTIONAL_PARAMETERS: dict[str, float] = {"verdringing": 0.0, "geplande_deelnemers_per_jaar": 0.0}
+"""Parameters added in version 2.0 of the file: a file of an earlier version (a report
+edition reads the file at its own commit) lacks them and gets this constant value, which
+leaves that version's figures as they were (no displacement, no projection at scale)."""
 
 TOP_LEVEL_FIELDS = ("versie", "parameters", "bbp", "monte_carlo")
 PARAMETER_FIELDS = ("laag", "centraal", "hoog", "eenheid", "bron", "datum", "toelichting")
@@ -73,7 +79,7 @@ def check_parameters(raw: object) -> list[ParameterProblem]:
 def _check_parameter_block(block: dict[Any, Any]) -> list[ParameterProblem]:
     problems = [Problem(name, None, "missing-parameter",
                         f"Parameter '{name}' ontbreekt; het model heeft hem nodig.")
-                for name in PARAMETER_NAMES if name not in block]
+                for name in PARAMETER_NAMES if name not in block and name not in OPTIONAL_PARAMETERS]
     for name, spec in block.items():
         if name not in PARAMETER_BOUNDS:
             problems.append(Problem(str(name), None, "unknown-parameter",

@@ -6,18 +6,22 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from collections.abc import Sequence
+
 from generator.economics.inputs import EconomicInputs
 from generator.economics.model import compute, evaluate_values
 from generator.economics.params import EconomicParameters
 from generator.economics.schema import PARAMETER_NAMES
 
 METRICS: tuple[str, ...] = (
-    "baten_per_gemeten_deelnemer",
+    "baten_per_deelnemer_per_jaar",
     "baten_per_bereikte_deelnemer",
+    "baten_per_gemeten_deelnemer",
     "baten_totaal",
     "netto_contante_waarde",
     "baten_kostenratio",
     "bbp_effect_pct",
+    "bbp_effect_opgeschaald_pct",
 )
 """Result fields the sensitivity analyses report on."""
 
@@ -65,8 +69,8 @@ class MonteCarloResult:
         return dict(self.intervals)[metric]
 
 
-def tornado(inputs: EconomicInputs, params: EconomicParameters,
-            metric: str = "baten_per_gemeten_deelnemer") -> Tornado:
+def tornado(inputs: EconomicInputs | Sequence[EconomicInputs], params: EconomicParameters,
+            metric: str = "baten_per_deelnemer_per_jaar") -> Tornado:
     """Each parameter at its low and its high value with the rest central, widest bar first."""
     _check_metric(metric)
     central = params.values("central")
@@ -100,12 +104,14 @@ def draw_parameters(params: EconomicParameters, trekkingen: int,
     return draws
 
 
-def monte_carlo(inputs: EconomicInputs, params: EconomicParameters,
+def monte_carlo(inputs: EconomicInputs | Sequence[EconomicInputs], params: EconomicParameters,
                 trekkingen: int | None = None, seed: int | None = None) -> MonteCarloResult:
     """P5, P50 and P95 of each metric over seeded draws; defaults from the parameter file."""
     n = params.monte_carlo.trekkingen if trekkingen is None else trekkingen
     s = params.monte_carlo.seed if seed is None else seed
-    figures = compute(inputs, draw_parameters(params, n, s), params.gdp_for(inputs.year).eur)
+    parts = (inputs,) if isinstance(inputs, EconomicInputs) else tuple(inputs)
+    year = max(part.year for part in parts)
+    figures = compute(parts, draw_parameters(params, n, s), params.gdp_for(year).eur)
     intervals = []
     for metric in METRICS:
         values = np.broadcast_to(np.asarray(figures[metric], dtype=float), (n,))

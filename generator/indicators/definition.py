@@ -75,7 +75,7 @@ class ModelRule:
     """A result of the economic model (generator.economics)."""
 
     outcome: str
-    """`baten_per_deelnemer` or `bbp_effect_pct`."""
+    """A field of the model's result: see `compute/economics_adapter.OUTCOMES`."""
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,17 @@
 """The economic effect as the site shows it: sensitivity of the model at the latest quarter.
 
-The engine gives the model KPIs (central value, low and high in `extra`). The page also
-shows how much they depend on the parameters: a tornado of the benefit per measured
-participant and the seeded Monte Carlo interval of both KPIs, for `totaal`. Those are
-computed here with the model's own functions on the same rows the engine hands it.
+The engine gives the model indicators (central value; denominators, horizon and the
+non-response bounds in `extra`). The page also shows how much they depend on the
+parameters: the seeded Monte Carlo P5–P95 of every model indicator, per region and for
+`totaal` (THE range: there is no corner-case low/high), and a tornado of the yearly
+benefit per participant reached for `totaal`. Those are computed here with the model's own
+functions on the same rows the engine hands it. Model figures averaged over fewer than k
+measured participants are suppressed like small cells (`suppress_small_measured`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import yaml
@@ -29,10 +32,10 @@ from generator.economics import (
 from generator.indicators.definition import ModelRule
 from generator.publish.derived import interval_figures, sensitivity_figures
 
-METRIC_OF_OUTCOME = {"baten_per_deelnemer": "baten_per_gemeten_deelnemer",
-                     "bbp_effect_pct": "bbp_effect_pct"}
-"""The model's result field that each `regel.uitkomst` reads (see compute/economics_adapter.py)."""
-TORNADO_METRIC = "baten_per_gemeten_deelnemer"
+from generator.compute.economics_adapter import OUTCOMES as METRIC_OF_OUTCOME, scope_inputs
+
+TORNADO_METRIC = "baten_per_deelnemer_per_jaar"
+MODEL_K_KEY = "onderdrukking_k"
 
 
 @dataclass(frozen=True)
@@ -41,17 +44,39 @@ class EconomyView:
     parameters: EconomicParameters
     tornado: Tornado
     monte_carlo: MonteCarloResult
+    """The Monte Carlo of `totaal` (the page's sentence on the draws)."""
     headline: dict[str, Figure]
     """Model indicator id -> its `totaal` figure at `period`."""
     intervals: dict[str, list[Figure]]
-    """Model indicator id -> its P5, P50, P95 figures."""
+    """Model indicator id -> its `totaal` P5, P50, P95 figures."""
     sensitivity: dict[tuple[str, str], Figure]
     """(parameter, laag|hoog) -> the tornado's outcome as a figure (`derived.py`)."""
+    regional_intervals: dict[tuple[str, str], list[Figure]] = field(default_factory=dict)
+    """(model indicator id, region) -> that region's P5, P50, P95 figures."""
 
     @property
     def figures(self) -> list[Figure]:
-        return [f for found in self.intervals.values() for f in found] + list(
-            self.sensitivity.values())
+        return ([f for found in self.intervals.values() for f in found]
+                + [f for found in self.regional_intervals.values() for f in found]
+                + list(self.sensitivity.values()))
+
+
+def suppress_small_measured(figures: list[Figure], k: int) -> list[Figure]:
+    """Model figures averaged over fewer than k measured participants are hidden like a small
+    cell: value None, `suppressed`, and the reason in `extra` (never the count itself)."""
+    from generator.publish.disclosure import PRIMARY, REASON_KEY
+
+    shown = []
+    for figure in figures:
+        measured = dict(figure.extra).get("aantal_gemeten")
+        if (isinstance(measured, int) and 0 < measured < k and not figure.suppressed):
+            extra = tuple(item for item in figure.extra
+                          if item[0] not in ("nonrespons_nul", "nonrespons_gelijk",
+                                             "aantal_gemeten"))
+            figure = replace(figure, value=None, suppressed=True,
+                             extra=extra + ((REASON_KEY, PRIMARY), (MODEL_K_KEY, k)))
+        shown.append(figure)
+    return shown
 
 
 def economy_view(computation: Computation, figures: list[Figure]) -> EconomyView | None:
@@ -61,43 +86,56 @@ def economy_view(computation: Computation, figures: list[Figure]) -> EconomyView
     if not models or content is None or not computation.periods:
         return None
     period = computation.periods[-1]
-    headline = {f.indicator: f for f in figures
-                if f.region == TOTAL and f.period == period and not f.breakdown
-                and f.indicator in {d.id for d in models}}
+    latest = {(f.indicator, f.region): f for f in figures
+              if f.period == period and not f.breakdown
+              and f.indicator in {d.id for d in models}}
+    headline = {ind: f for (ind, region), f in latest.items() if region == TOTAL}
     if not headline:
         return None
     params = parse_parameters(yaml.safe_load(content.decode("utf-8")))
-    inputs = _inputs(computation.tables, period)
-    interval = monte_carlo(inputs, params)
-    intervals = {}
+    members = [r.id for r in computation.tables.regions]
+    runs: dict[str, MonteCarloResult] = {}
+    for scope in [TOTAL] + members:
+        runs[scope] = monte_carlo(_inputs(computation.tables, period, members
+                                          if scope == TOTAL else [scope]), params)
+    intervals: dict[str, list[Figure]] = {}
+    regional: dict[tuple[str, str], list[Figure]] = {}
     for definition in models:
         metric = METRIC_OF_OUTCOME[definition.rule.outcome]  # type: ignore[union-attr]
-        found = interval[metric]
-        central = headline.get(definition.id)
-        if found is None or central is None:
-            continue
-        intervals[definition.id] = interval_figures(
-            central, metric, {"p5": found.p5, "p50": found.p50, "p95": found.p95},
-            interval.seed, interval.trekkingen)
-    bars = tornado(inputs, params, TORNADO_METRIC)
+        for scope, run in runs.items():
+            central = latest.get((definition.id, scope))
+            found = run[metric]
+            # A suppressed central value has no published range either.
+            if found is None or central is None or central.suppressed:
+                continue
+            shown = interval_figures(central, metric,
+                                     {"p5": found.p5, "p50": found.p50, "p95": found.p95},
+                                     run.seed, run.trekkingen)
+            if scope == TOTAL:
+                intervals[definition.id] = shown
+            else:
+                regional[(definition.id, scope)] = shown
+    bars = tornado(_inputs(computation.tables, period, members), params, TORNADO_METRIC)
     sensitivity: dict[tuple[str, str], Figure] = {}
     for definition in models:
         central = headline.get(definition.id)
-        if central is not None and METRIC_OF_OUTCOME[
+        if central is not None and not central.suppressed and METRIC_OF_OUTCOME[
                 definition.rule.outcome] == TORNADO_METRIC:  # type: ignore[union-attr]
             sensitivity = sensitivity_figures(central, TORNADO_METRIC, bars.bars)
             break
-    return EconomyView(period, params, bars, interval, headline, intervals, sensitivity)
+    return EconomyView(period, params, bars, runs[TOTAL], headline, intervals, sensitivity,
+                       regional)
 
 
-def _inputs(tables: Tables, period: str):  # -> EconomicInputs
-    """All regions' `arbeid` (cohort <= period), `instroom` and `kosten` (periode <= period)."""
-    members = [r.id for r in tables.regions]
+def _inputs(tables: Tables, period: str, members: list[str]):  # -> list[EconomicInputs]
+    """Each member region's `arbeid` (cohort <= period), `instroom` and `kosten`
+    (periode <= period), as the engine hands them to the model."""
     frames = {}
     for resource, time in (("arbeid", "cohort"), ("instroom", "periode"), ("kosten", "periode")):
         frame = tables.frames[resource]
         mask = (frame[time] <= period).fillna(False).to_numpy(dtype=bool)
         mask &= frame[REGION].isin(members).to_numpy(dtype=bool)
         frames[resource] = frame.iloc[np.flatnonzero(mask)]
-    return inputs_from_frames(frames["arbeid"], frames["instroom"], frames["kosten"],
-                              meetjaar=int(period[:4]))
+    parts = scope_inputs(frames, int(period[:4]))
+    return parts or [inputs_from_frames(frames["arbeid"], frames["instroom"], frames["kosten"],
+                                        meetjaar=int(period[:4]))]

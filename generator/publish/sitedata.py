@@ -21,7 +21,7 @@ from generator.contract import REGISTER
 from generator.indicators.definition import PHASE, Definition
 from generator.publish import disclosure
 from generator.publish.derived import context_figures
-from generator.publish.economy import EconomyView, economy_view
+from generator.publish.economy import EconomyView, economy_view, suppress_small_measured
 from generator.sources import Snapshot
 
 Breakdown = tuple[tuple[str, str], ...]
@@ -156,7 +156,7 @@ def compute_site_data(snapshot: Snapshot, k: int, until: str | None = None) -> S
 
 
 def load_site_data(computation: Computation, k: int) -> SiteData:
-    figures = list(disclosure.apply(computation.figures, k))
+    figures = suppress_small_measured(list(disclosure.apply(computation.figures, k)), k)
     economy = economy_view(computation, figures)
     figures += context_figures(computation) + (economy.figures if economy else [])
     return SiteData(computation, figures, register_regions(computation), k, economy)

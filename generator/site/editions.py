@@ -135,11 +135,15 @@ def _check_ref(root: Path, meta: EditionMeta) -> None:
 
 
 def corrections(shown: dict[str, Figure], current: SiteData) -> list[Correction]:
-    """The edition's shown figures whose value the current data give differently."""
+    """The edition's shown figures whose value the current data give differently.
+
+    Only figures of the same definition version (for model figures also the same parameter
+    file version) are compared: a figure whose definition changed since is a different
+    measure under the same id, not a correction of the data."""
     found = []
     for figure_id, figure in sorted(shown.items()):
         now = current.get(figure_id)
-        if now is not None and not _same(figure, now):
+        if now is not None and now.version == figure.version and not _same(figure, now):
             found.append(Correction(figure, now))
     return found
 

@@ -13,8 +13,17 @@ OPERATORS = {
     "groter_dan_kolom": "is groter dan `{}`", "kleiner_dan_kolom": "is kleiner dan `{}`",
     "gelijk_aan_kolom": "is gelijk aan `{}`",
 }
-OUTCOMES = {"baten_per_deelnemer": "de maatschappelijke baten per gemeten deelnemer",
-            "bbp_effect_pct": "het effect op het bbp, in procenten"}
+OUTCOMES = {
+    "baten_per_deelnemer": "de maatschappelijke baten per gemeten deelnemer (contante waarde)",
+    "baten_per_deelnemer_per_jaar": "de maatschappelijke baten per bereikte deelnemer per jaar",
+    "baten_per_deelnemer_contant": "de contante waarde van de maatschappelijke baten per "
+                                   "bereikte deelnemer over de effectduur",
+    "netto_contante_waarde": "de netto contante waarde (baten min kosten)",
+    "baten_kostenverhouding": "de verhouding tussen baten en kosten",
+    "bbp_effect_pct": "het gemeten effect op het bbp tot nu toe, in procenten",
+    "bbp_effect_opgeschaald_pct": "het bbp-effect van het programma op schaal (projectie), "
+                                  "in procenten",
+}
 
 
 def rule_words(definition: Definition) -> str:

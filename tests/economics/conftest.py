@@ -17,11 +17,13 @@ EXAMPLE_VALUES: dict[str, float] = {
     "arbeidsproductiviteit_per_uur": 40.0,
     "gewerkte_weken_per_jaar": 52.0,
     "deadweight": 0.5,
+    "verdringing": 0.0,
     "effectduur_jaren": 3.0,
     "jaarlijkse_afname": 0.2,
     "discontovoet": 0.0225,
     "effect_niet_gemeten": 0.5,
     "uitkering_per_jaar": 15_000.0,
+    "geplande_deelnemers_per_jaar": 1_000.0,
 }
 EXAMPLE_GDP_MLN = 1_000_000.0  # € 1.000 miljard, a round number for the example
 

@@ -42,7 +42,13 @@ def test_benefits_match_the_hand_calculation(example_params) -> None:
     assert result.baten_gemeten == pytest.approx(BATEN_GEMETEN, rel=1e-12)
     # KPI: per MEASURED participant: 49,806.43 / 2
     assert result.baten_per_gemeten_deelnemer == pytest.approx(24_903.213156305857, rel=1e-12)
-    assert result.baten_per_deelnemer == result.baten_per_gemeten_deelnemer
+    # KPI: per REACHED participant, per year: 20,800 × 1.5 / 4 = 7,800
+    assert result.baten_per_deelnemer == pytest.approx(7_800.0)
+    # Non-response bounds: non-measured at zero (20,800 / 4), at the measured effect (/ 2)
+    assert result.per_jaar_nonrespons_nul == pytest.approx(5_200.0)
+    assert result.per_jaar_nonrespons_gelijk == pytest.approx(10_400.0)
+    assert result.per_jaar_nonrespons_nul <= result.baten_per_deelnemer \
+        <= result.per_jaar_nonrespons_gelijk
     # Extrapolation: (2 + 0.5 × (4 − 2)) / 2 = 1.5 → 49,806.43 × 1.5 = 74,709.64; / 4 reached
     assert result.opschalingsfactor == pytest.approx(1.5)
     assert result.baten_totaal == pytest.approx(74_709.63946891756, rel=1e-12)
@@ -123,7 +129,9 @@ def test_nobody_measured_gives_no_per_participant_figures(example_params) -> Non
     assert result.extra_uren_per_week is None
     assert result.baten_per_gemeten_deelnemer is None
     assert result.baten_totaal == 0.0
-    assert result.baten_per_bereikte_deelnemer == 0.0
+    # Nobody measured: the effect per participant is unknown, not zero.
+    assert result.baten_per_bereikte_deelnemer is None
+    assert result.baten_per_deelnemer is None
     assert result.netto_contante_waarde == -5_000.0
     assert result.bbp_effect_pct == 0.0
 
@@ -143,24 +151,32 @@ def test_implied_hourly_wage_from_the_data(example_params) -> None:
     assert result.bruto_inkomensstijging_per_jaar == pytest.approx(15_600.0)
 
 
-def test_scenarios_take_the_pessimistic_and_optimistic_corners() -> None:
-    params = make_params({"arbeidsproductiviteit_per_uur": (20.0, 40.0, 60.0),
-                          "deadweight": (0.25, 0.5, 0.75)})
-    low = evaluate(example_inputs(), params, "low")
-    high = evaluate(example_inputs(), params, "high")
-    # Low takes low productivity but HIGH deadweight: 20 × 52 × 20 × 0.25 × F / 2
-    assert low.parameter("arbeidsproductiviteit_per_uur") == 20.0
-    assert low.parameter("deadweight") == 0.75
-    assert low.baten_per_gemeten_deelnemer == pytest.approx(5_200 * FACTOR / 2, rel=1e-12)
-    # High: 20 × 52 × 60 × 0.75 × F / 2
-    assert high.parameter("deadweight") == 0.25
-    assert high.baten_per_gemeten_deelnemer == pytest.approx(46_800 * FACTOR / 2, rel=1e-12)
-    assert low.scenario == "low" and high.scenario == "high"
+def test_displacement_is_separate_from_deadweight() -> None:
+    # 41,600 × (1 − 0.5) × (1 − 0.2) = 16,640 a year; per reached 16,640 × 1.5 / 4 = 6,240
+    result = evaluate(example_inputs(), make_params({"verdringing": 0.2}))
+    assert result.jaarwaarde_netto == pytest.approx(16_640.0)
+    assert result.baten_per_deelnemer == pytest.approx(6_240.0)
 
 
-def test_unknown_scenario_is_refused(example_params) -> None:
-    with pytest.raises(ValueError, match="scenario"):
-        evaluate(example_inputs(), example_params, "pessimistic")
+def test_projection_at_scale_is_yearly_value_times_planned_participants(example_params) -> None:
+    # 7,800 × 1,000 / 1e12 × 100 = 0.00078 %
+    result = evaluate(example_inputs(), example_params)
+    assert result.bbp_effect_opgeschaald_pct == pytest.approx(0.00078)
+
+
+def test_a_total_is_the_sum_of_its_regions(example_params) -> None:
+    # Each region extrapolates its own measured effect: region b has 1 of 5 measured.
+    a = example_inputs()
+    b = example_inputs(cohorts=(CohortWork("2024-Q1", 1, 0, 30, 0, 2_000, 1, 0),),
+                       deelnemers=5, kosten_eur=10_000.0)
+    both = evaluate([a, b], example_params)
+    ra, rb = evaluate(a, example_params), evaluate(b, example_params)
+    for name in ("baten_totaal", "kosten", "netto_contante_waarde", "toegevoegde_waarde_meetjaar",
+                 "bbp_effect_pct", "bbp_effect_pct_gemeten"):
+        assert getattr(both, name) == pytest.approx(getattr(ra, name) + getattr(rb, name)), name
+    assert both.deelnemers == 9 and both.aantal_gemeten == 3
+    assert both.baten_per_deelnemer == pytest.approx(
+        (ra.toegevoegde_waarde_meetjaar + rb.toegevoegde_waarde_meetjaar) / 9)
 
 
 @pytest.mark.parametrize("changes, message", [

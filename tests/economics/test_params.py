@@ -31,7 +31,7 @@ def flat(problems) -> list[tuple]:
 
 def test_the_real_file_loads_with_every_parameter() -> None:
     params = load_parameters(PARAMETERS_PATH)
-    assert params.versie == "1.0"
+    assert params.versie == "2.0"
     assert set(params.parameters) == set(PARAMETER_NAMES)
     assert params.monte_carlo.trekkingen == 10_000
     assert params["discontovoet"].centraal == 0.0225
@@ -51,7 +51,7 @@ def test_the_real_file_has_no_problems(raw) -> None:
 
 
 def test_order_low_central_high_names_the_parameter(raw) -> None:
-    raw["parameters"]["deadweight"]["laag"] = 0.6
+    raw["parameters"]["deadweight"]["laag"] = 0.8
     with pytest.raises(ParameterFileError) as caught:
         parse_parameters(raw)
     assert flat(caught.value.problems) == [("deadweight", None, "order")]

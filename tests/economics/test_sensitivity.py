@@ -22,8 +22,8 @@ RANGES = {
 
 
 def test_tornado_bars_by_hand_and_widest_first() -> None:
-    result = tornado(example_inputs(), make_params(RANGES))
-    # Central KPI: 24,903.21 per measured participant (see test_model.py).
+    result = tornado(example_inputs(), make_params(RANGES), "baten_per_gemeten_deelnemer")
+    # Benefit per measured participant: 24,903.21 (see test_model.py).
     assert result.metric == "baten_per_gemeten_deelnemer"
     assert result.centraal == pytest.approx(24_903.213156305857)
     # Widths, with F = 2.39454 and 10,400 = 20,800 / 2 per measured participant:
@@ -39,7 +39,8 @@ def test_tornado_bars_by_hand_and_widest_first() -> None:
     assert [bar.parameter for bar in result.bars] == [
         "arbeidsproductiviteit_per_uur", "deadweight", "effectduur_jaren",
         "gewerkte_weken_per_jaar", "jaarlijkse_afname", "discontovoet",
-        "effect_niet_gemeten", "uitkering_per_jaar"]
+        "verdringing", "effect_niet_gemeten", "uitkering_per_jaar",
+        "geplande_deelnemers_per_jaar"]
     productivity = result.bars[0]
     assert (productivity.laag, productivity.hoog) == (20.0, 60.0)
     assert productivity.uitkomst_laag == pytest.approx(12_451.606578152928)
@@ -109,3 +110,25 @@ def test_draws_stay_within_each_parameters_range() -> None:
     draws = draw_parameters(make_params(RANGES), trekkingen=1_000, seed=3)
     for name, (low, _, high) in RANGES.items():
         assert low <= draws[name].min() and draws[name].max() <= high, name
+
+
+def test_the_monte_carlo_range_contains_the_central_value_of_the_example_data() -> None:
+    # Property: on the repository's own data and parameters, P5 <= central <= P95.
+    from pathlib import Path
+
+    from generator.compute.pipeline import compute_snapshot
+    from generator.economics import evaluate, load_parameters
+    from generator.publish.economy import _inputs
+    from generator.sources import open_snapshot
+
+    repo = Path(__file__).resolve().parents[2]
+    computation = compute_snapshot(open_snapshot(repo))
+    params = load_parameters(repo / "indicators/economie/parameters.yml")
+    regions = [r.id for r in computation.tables.regions]
+    for members in [regions] + [[r] for r in regions]:
+        parts = _inputs(computation.tables, computation.periods[-1], members)
+        central, run = evaluate(parts, params), monte_carlo(parts, params)
+        for metric in ("baten_per_deelnemer_per_jaar", "baten_per_bereikte_deelnemer",
+                       "netto_contante_waarde", "baten_kostenratio", "bbp_effect_pct"):
+            interval = run[metric]
+            assert interval.p5 <= getattr(central, metric) <= interval.p95, (members, metric)

@@ -67,7 +67,9 @@ def test_targets_of_the_evaluation_framework() -> None:
     assert pilots["maatschappelijke_baten_per_deelnemer"] == pilots["bbp_effect_pct"] == []
     baten = definitions["maatschappelijke_baten_per_deelnemer"].expectations[0]
     assert (baten.low, baten.high) == (1000, 3000)
-    assert definitions["bbp_effect_pct"].expectations[0].value == 0.002
+    # 0,002% is a programme figure after scale-up: only beside the projection at scale
+    assert definitions["bbp_effect_pct"].expectations == ()
+    assert definitions["bbp_effect_opgeschaald"].expectations[0].value == 0.002
 
 
 def _check(tmp_path: Path, text: str, name: str = "x") -> list[tuple]:

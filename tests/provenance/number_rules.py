@@ -87,7 +87,9 @@ def declared_settings() -> list[str]:
                                 .read_text(encoding="utf-8"))
     monte_carlo = next(v for v in parameters.values() if isinstance(v, dict) and "seed" in v)
     draws = f"{monte_carlo['trekkingen']:,}".replace(",", ".")
-    phrases = [f"in 90% van de {draws} trekkingen", f"vaste seed {monte_carlo['seed']}"]
+    phrases = [f"in 90% van de {draws} trekkingen", f"vaste seed {monte_carlo['seed']}",
+               # the interval's labels: table headers and caption of the economy page
+               "5e–95e percentiel", "P95", "P5"]
     borging = yaml.safe_load((REPO_ROOT / "indicators/borging_score.yml").read_text("utf-8"))
     for level, label in re.findall(r"(\d) ([a-z][a-z ]*?)(?=[,.])",
                                    normalised(borging["beschrijving"])):

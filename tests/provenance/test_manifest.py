@@ -73,7 +73,8 @@ def test_a_suppressed_cell_has_no_value_rows_or_numbers(handmade: Computation) -
 
 def test_details_are_plain_json(manifest: dict) -> None:
     model = manifest["figures"]["maatschappelijke_baten_per_deelnemer.totaal.2023-Q4"]
-    assert {"laag", "hoog", "parameters", "meetjaar", "aantal_gemeten"} <= set(model["details"])
+    assert {"nonrespons_nul", "nonrespons_gelijk", "parameters", "meetjaar", "aantal_gemeten",
+            "deelnemers", "horizon_jaren"} <= set(model["details"])
     goal = manifest["figures"]["doelbereik.totaal.2023-Q4.doel=deelnemers_bereikt.fase=pilot"]
     assert goal["details"]["gemeten"] == "deelnemers_bereikt.totaal.2023-Q4.fase=pilot"
     assert goal["details"]["waarde_gemeten"] == 50 and goal["details"]["doel"] == 400

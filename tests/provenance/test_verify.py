@@ -22,7 +22,7 @@ from generator.build import build_site
 from generator.provenance.trace import same_value
 from generator.provenance.verify import MONITOR, verify_site
 from generator.publish import disclosure
-from generator.publish.economy import economy_view
+from generator.publish.economy import economy_view, suppress_small_measured
 from generator.sources import open_snapshot
 from tests.fixtures.handmade_repo import commit_all, git, set_cell
 from tests.provenance.conftest import CHANGED_FILE, CHANGED_ROW, REPO_ROOT, published_manifest
@@ -74,14 +74,16 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
 def moved_by_the_change(root: Path, before: str, after: str) -> set[str]:
     """The ids whose published value differs between the two commits, from the engine.
 
-    A cell hidden by disclosure control at both commits publishes no value, so it cannot
-    differ; the Monte Carlo interval moves with the model's inputs.
+    A cell hidden by disclosure control (or a model figure over fewer than k measured
+    participants) at both commits publishes no value, so it cannot differ; the Monte Carlo
+    interval moves with the model's inputs.
     """
     figures = {}
     for commit in (before, after):
         computation = compute_snapshot(open_snapshot(root, commit))
-        hidden = {f.figure_id for f in disclosure.apply(computation.figures, K) if f.suppressed}
-        view = economy_view(computation, computation.figures)
+        shown = suppress_small_measured(disclosure.apply(computation.figures, K), K)
+        hidden = {f.figure_id for f in shown if f.suppressed}
+        view = economy_view(computation, shown)
         values = {f.figure_id: f.value for f in computation.figures}
         values |= {f.figure_id: f.value for f in (view.figures if view else [])}
         figures[commit] = (values, hidden)

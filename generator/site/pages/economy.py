@@ -1,4 +1,4 @@
-"""The economic effect (research question 6): MKBA low/central/high, GDP, sensitivity.
+"""The economic effect (research question 6): MKBA central with Monte Carlo P5–P95, GDP, tornado.
 
 `site_src/economisch-effect/methode.md` (the method, written by the researchers) becomes
 the page beside it, rendered like any narrative so it may use live figures too.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from generator.compute.formatting import dutch
-from generator.compute.lineage import Figure
+from generator.compute.lineage import TOTAL, Figure
 from generator.indicators.definition import Definition, ModelRule
 from generator.site import blocks, charts
 from generator.site.blocks import PageState
@@ -25,11 +25,13 @@ PARAMETER_WORDS = {
     "arbeidsproductiviteit_per_uur": "Arbeidsproductiviteit per uur",
     "gewerkte_weken_per_jaar": "Gewerkte weken per jaar",
     "deadweight": "Deadweight",
+    "verdringing": "Verdringing",
     "effectduur_jaren": "Effectduur in jaren",
     "jaarlijkse_afname": "Jaarlijkse afname van het effect",
     "discontovoet": "Discontovoet",
     "effect_niet_gemeten": "Effect bij niet-gemeten deelnemers",
     "uitkering_per_jaar": "Uitkering per jaar",
+    "geplande_deelnemers_per_jaar": "Geplande deelnemers per jaar (op schaal)",
 }
 """Parameter names (`indicators/economie/parameters.yml`) as the tornado labels them."""
 PARAMETERS_DEFINITION = "economie/parameters"
@@ -51,7 +53,7 @@ def result_page(site: SiteInputs) -> Page:
                  "Onderzoeksvraag 6: wat is het economisch effect van de LLO Collectieven? De "
                  "monitor schat de maatschappelijke baten van de extra gewerkte uren van "
                  "deelnemers (een maatschappelijke kosten-batenanalyse, MKBA) en het effect op "
-                 "het bbp." + (" Hoe dat werkt, staat in de [methode](methode.md)."
+                 "het bbp: gemeten tot nu toe, en als projectie voor het programma op schaal." + (" Hoe dat werkt, staat in de [methode](methode.md)."
                                if site.narrative.exists(METHOD) else ""), ""]
         models = [d for d in data.definitions if isinstance(d.rule, ModelRule)]
         view = data.economy
@@ -69,26 +71,42 @@ def result_page(site: SiteInputs) -> Page:
 
 
 def scenario_section(state: PageState, definition: Definition, period: str) -> list[str]:
-    """Low, central and high per scope; low and high travel in the central figure's extra."""
+    """Central value and the Monte Carlo P5–P95 per scope; for the yearly KPI also the
+    non-response bounds. A programme-level indicator has only the `totaal` row."""
     data = state.site
+    view = data.economy
+    bounds = definition.rule.outcome == "baten_per_deelnemer_per_jaar"  # type: ignore[union-attr]
     rows = []
     for scope in data.scopes():
         figure = data.figure(definition.id, scope, period)
         if figure is None:
             continue
-        extra = dict(figure.extra)
-        rows.append(Markup("<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>")
-                    .format(text(data.region_name(scope)),
-                            _scenario(state, figure, extra.get("laag")),
-                            blocks.value(state, figure),
-                            _scenario(state, figure, extra.get("hoog"))))
+        interval = None
+        if view is not None:
+            interval = (view.intervals.get(definition.id) if scope == TOTAL
+                        else view.regional_intervals.get((definition.id, scope)))
+        p5, p95 = (interval[0], interval[2]) if interval else (None, None)
+        cells = [blocks.value(state, figure),
+                 blocks.value(state, p5) if p5 else Markup("–"),
+                 blocks.value(state, p95) if p95 else Markup("–")]
+        if bounds:
+            extra = dict(figure.extra)
+            cells += [_scenario(state, figure, extra.get("nonrespons_nul")),
+                      _scenario(state, figure, extra.get("nonrespons_gelijk"))]
+        rows.append(Markup("<tr><th scope=\"row\">{}</th>{}</tr>").format(
+            text(data.region_name(scope)),
+            Markup("").join(Markup("<td>{}</td>").format(c) for c in cells)))
+    heads = ["Centraal", "P5", "P95"] + (
+        ["Niet-gemeten zonder effect", "Niet-gemeten met gemeten effect"] if bounds else [])
     table = Markup(
         '<div class="im-table-wrap" role="region" tabindex="0" aria-label="{title}">'
-        '<table class="im-table"><caption>{title}: lage, centrale en hoge schatting</caption>'
-        '<thead><tr><th scope="col">Regio</th><th scope="col">Laag</th>'
-        '<th scope="col">Centraal</th><th scope="col">Hoog</th></tr></thead>'
-        '<tbody>{rows}</tbody></table></div>').format(title=definition.title,
-                                                      rows=Markup("").join(rows))
+        '<table class="im-table"><caption>{title}: centrale schatting en Monte Carlo '
+        '5e–95e percentiel{extra}</caption><thead><tr><th scope="col">Regio</th>{heads}</tr>'
+        '</thead><tbody>{rows}</tbody></table></div>').format(
+            title=definition.title,
+            extra=", met de grenzen voor non-respons" if bounds else "",
+            heads=Markup("").join(Markup('<th scope="col">{}</th>').format(h) for h in heads),
+            rows=Markup("").join(rows))
     parts = [f"## {text(definition.title)}", "", str(text(definition.description)), "", str(table), ""]
     for e in definition.expectations:
         if e.value is not None:
@@ -97,15 +115,13 @@ def scenario_section(state: PageState, definition: Definition, period: str) -> l
             shown = Markup("{} tot {}").format(declared(e.low, definition, "verwachting"),
                                                declared(e.high, definition, "verwachting"))
         parts += [f"Het evaluatiekader verwacht {shown}; dat is een verwachting, geen doel.", ""]
-    interval = data.economy.intervals.get(definition.id) if data.economy else None
-    if interval:
-        p5, p50, p95 = interval
-        mc = data.economy.monte_carlo if data.economy else None
-        parts += [f"**Onzekerheid.** Met alle parameters tegelijk willekeurig gekozen binnen hun "
-                  f"bandbreedte ligt de uitkomst voor alle regio's samen in 90% van de "
-                  f"{dutch(mc.trekkingen, 0) if mc else ''} trekkingen tussen {blocks.value(state, p5)} en "
-                  f"{blocks.value(state, p95)} (mediaan {blocks.value(state, p50)}; "
-                  f"Monte Carlo met vaste seed {mc.seed if mc else ''}).", ""]
+    mc = view.monte_carlo if view else None
+    if mc is not None and rows:
+        parts += [f"**Onzekerheid.** P5 en P95: met alle parameters tegelijk willekeurig gekozen "
+                  f"binnen hun bandbreedte ligt de uitkomst in 90% van de "
+                  f"{dutch(mc.trekkingen, 0)} trekkingen daartussen (Monte Carlo met vaste seed "
+                  f"{mc.seed}). Dat is de bandbreedte; een waarde die niet getoond wordt, rust "
+                  f"op minder dan k gemeten deelnemers.", ""]
     return parts
 
 
@@ -117,7 +133,7 @@ def _scenario(state: PageState, figure: Figure, value: object) -> Markup:
 
 def sensitivity_section(state: PageState, view: EconomyView) -> list[str]:
     definition = next((d for d in state.site.definitions if isinstance(d.rule, ModelRule)
-                       and d.rule.outcome == "baten_per_deelnemer"), None)
+                       and d.rule.outcome == "baten_per_deelnemer_per_jaar"), None)
     if definition is None or not view.tornado.bars:
         return []
     central = view.headline.get(definition.id)
@@ -125,11 +141,11 @@ def sensitivity_section(state: PageState, view: EconomyView) -> list[str]:
         state.record([central])
     state.record(list(view.sensitivity.values()))
     chart = charts.tornado_chart(
-        "Gevoeligheid van de baten per gemeten deelnemer voor elke parameter", view.tornado,
+        "Gevoeligheid van de baten per bereikte deelnemer per jaar voor elke parameter", view.tornado,
         unit=definition.unit, chart_id=state.chart_id(f"tornado-{TORNADO_METRIC}"),
         central=central, labels=PARAMETER_WORDS, outcomes=view.sensitivity,
         parameters=f"{PARAMETERS_DEFINITION}@{view.parameters.versie}")
     return ["## Gevoeligheid", "",
-            "Hoeveel de baten per gemeten deelnemer (alle regio's samen) veranderen als één "
+            "Hoeveel de baten per bereikte deelnemer per jaar (alle regio's samen) veranderen als één "
             "parameter op zijn lage of hoge waarde staat en de rest op de centrale waarde. "
             "De breedste balk bovenaan: die parameter telt het zwaarst.", "", chart, ""]
