@@ -33,6 +33,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
+from generator.cache import Cache
 from generator.encrypt.passwords import Audience, read_audiences
 from generator.encrypt.site import (
     SESSION_SCRIPT, SHELL_DIR, EncryptionReport, Tree, encrypt_site,
@@ -60,19 +61,24 @@ class BuildResult:
     audiences: list[str] = field(default_factory=list)
     """`landelijk` and the regions with a password; empty for an unencrypted preview."""
     encryption: EncryptionReport | None = None
+    cache: Cache | None = None
+    """What was reused: `cache.hits` and `cache.misses` per kind."""
 
 
 def build_site(root: Path, out: Path, ref: str | None = None, *, encrypt: bool = True,
                site_url: str | None = None,
-               environ: Mapping[str, str] | None = None) -> BuildResult:
+               environ: Mapping[str, str] | None = None,
+               cache: Cache | None = None) -> BuildResult:
     """Validate, compute, render, build and encrypt the site at `ref` into `out`, atomically.
 
     The passwords come from `environ` (default: the process environment). Raises
     PasswordProblem, InvalidData (the validator's report in it) or UserError; `out` is
-    then untouched.
+    then untouched. Validation and computation are reused by content from `cache`
+    (default: `.cache/impactmonitor/` in `root`).
     """
     start = time.monotonic()
     environ = os.environ if environ is None else environ
+    cache = Cache.at(root) if cache is None else cache
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.bouw-", dir=out.parent))
@@ -81,7 +87,8 @@ def build_site(root: Path, out: Path, ref: str | None = None, *, encrypt: bool =
         plugin = _plugin(config)
         ref = ref if ref is not None else plugin.config.ref
         audiences = _audiences(root, ref, environ) if encrypt else []
-        inputs = load_inputs(root, ref, plugin.config.k_anonymity, plugin.config.repo_url)
+        inputs = load_inputs(root, ref, plugin.config.k_anonymity, plugin.config.repo_url,
+                             cache=cache)
         plugin.preload(inputs, encrypted=encrypt, scripts=_session_script(encrypt))
         _html(config, plugin)
         pages = sum(1 for _ in Path(config.site_dir).rglob("*.html"))
@@ -98,7 +105,7 @@ def build_site(root: Path, out: Path, ref: str | None = None, *, encrypt: bool =
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return BuildResult(out, pages, time.monotonic() - start,
-                       [a.label for a in audiences], report)
+                       [a.label for a in audiences], report, cache)
 
 
 def site_root(site_url: str | None) -> str:

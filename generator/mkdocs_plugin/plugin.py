@@ -36,6 +36,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
+from generator.cache import Cache
 from generator.compute.pipeline import InvalidData
 from generator.errors import UserError
 from generator.mkdocs_plugin.config import ImpactmonitorConfig
@@ -156,8 +157,9 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
             raise self._fail(f"impactmonitor: k_anonymity moet minstens 1 zijn, niet "
                              f"{self.config.k_anonymity}.")
         try:
-            return load_inputs(_root(config), self.config.ref, self.config.k_anonymity,
-                               self.config.repo_url)
+            root = _root(config)
+            return load_inputs(root, self.config.ref, self.config.k_anonymity,
+                               self.config.repo_url, cache=Cache.at(root))
         except InvalidData as invalid:
             raise self._fail(f"{invalid.report.to_text()}\n{invalid.message}") from None
         except UserError as error:
