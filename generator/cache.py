@@ -42,7 +42,6 @@ T = TypeVar("T")
 log = logging.getLogger("impactmonitor.cache")
 
 _MAGIC = b"impactmonitor-cache 1\n"
-_SNAPSHOT = "snapshot"
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -59,15 +58,20 @@ class Cache:
         return cls(root / CACHE)
 
     def through(self, kind: str, parts: Mapping[str, Any], make: Callable[[], T], *,
-                snapshot: Snapshot | None = None) -> T:
+                carried: Mapping[str, object] | None = None) -> T:
         """The stored result of `kind` for `parts`, or `make()`'s, which is then stored.
 
-        `snapshot` is left out of the stored bytes and put back on reading: the key
-        already pins its files, and the caller holds them.
+        `carried` (name -> object) are left out of the stored bytes, each reference to the
+        object itself replaced by its name, and the caller's objects are put in on reading:
+        the snapshot (the key pins its files, the caller holds them) and the data commit
+        (a label the figures carry, not an input of their values). A text object that is
+        also present as a copy could not be replaced, so an entry whose bytes still hold
+        one is not stored: reuse is lost, never correctness.
         """
+        carried = dict(carried or {})
         key = cache_key(kind, parts)
         path = self.folder / kind / key[:2] / f"{key}.pickle"
-        found = _read(path, snapshot)
+        found = _read(path, carried)
         if found is not _MISSING:
             self.hits[kind] += 1
             log.debug("cache hit: %s %s", kind, key[:12])
@@ -75,7 +79,7 @@ class Cache:
         self.misses[kind] += 1
         log.debug("cache miss: %s %s", kind, key[:12])
         value = make()
-        _write(path, value, snapshot)
+        _write(path, value, carried)
         return value
 
 
@@ -132,7 +136,7 @@ def source_hash(package: Path) -> str:
 _MISSING = object()
 
 
-def _read(path: Path, snapshot: Snapshot | None) -> Any:
+def _read(path: Path, carried: Mapping[str, object]) -> Any:
     try:
         data = path.read_bytes()
     except OSError:
@@ -143,16 +147,21 @@ def _read(path: Path, snapshot: Snapshot | None) -> Any:
         log.debug("cache entry damaged, ignored: %s", path.name)
         return _MISSING
     try:
-        return _Unpickler(payload, snapshot).load()
+        return _Unpickler(payload, carried).load()
     except Exception:  # an entry of another shape (code changes are in the key): a miss
         log.debug("cache entry unreadable, ignored: %s", path.name)
         return _MISSING
 
 
-def _write(path: Path, value: Any, snapshot: Snapshot | None) -> None:
+def _write(path: Path, value: Any, carried: Mapping[str, object]) -> None:
     """Atomically: a reader sees the whole entry or none. A failure only costs reuse."""
     try:
-        payload = _pickle(value, snapshot)
+        payload = _pickle(value, carried)
+        left = [name for name, obj in carried.items()
+                if isinstance(obj, str) and obj.encode("utf-8") in payload]
+        if left:
+            log.debug("cache entry not written (%s also held as a copy): %s", left, path.name)
+            return
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         try:
@@ -166,25 +175,26 @@ def _write(path: Path, value: Any, snapshot: Snapshot | None) -> None:
         log.debug("cache entry not written (%s): %s", error, path.name)
 
 
-def _pickle(value: Any, snapshot: Snapshot | None) -> bytes:
+def _pickle(value: Any, carried: Mapping[str, object]) -> bytes:
     import io
 
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    if snapshot is not None:
-        pickler.persistent_id = lambda obj: _SNAPSHOT if obj is snapshot else None  # type: ignore[method-assign]
+    if carried:
+        names = {id(obj): name for name, obj in carried.items()}
+        pickler.persistent_id = lambda obj: names.get(id(obj))  # type: ignore[method-assign]
     pickler.dump(value)
     return buffer.getvalue()
 
 
 class _Unpickler(pickle.Unpickler):
-    def __init__(self, payload: bytes, snapshot: Snapshot | None) -> None:
+    def __init__(self, payload: bytes, carried: Mapping[str, object]) -> None:
         import io
 
         super().__init__(io.BytesIO(payload))
-        self._snapshot = snapshot
+        self._carried = carried
 
     def persistent_load(self, pid: Any) -> Any:
-        if pid != _SNAPSHOT or self._snapshot is None:
+        if pid not in self._carried:
             raise pickle.UnpicklingError(f"unknown persistent id {pid!r}")
-        return self._snapshot
+        return self._carried[pid]

@@ -99,6 +99,21 @@ def test_a_later_data_commit_leaves_the_pinned_edition_reused(tmp_path: Path) ->
     assert inputs.editions[0].data.get(NOORD).value == 30 and inputs.live.get(NOORD).value == 33
 
 
+def test_a_commit_of_narrative_only_reuses_the_figures_which_name_the_new_commit(
+        tmp_path: Path) -> None:
+    first = site_repo(tmp_path)
+    before = load_inputs(tmp_path, None, K, cache=Cache(tmp_path / "cache")).live
+    write(tmp_path / "site_src" / "onderzoeksvragen" / "1.md", "# Wie bereiken we?\n")
+    second = commit_all(tmp_path, "Write the first question")
+    cache = Cache(tmp_path / "cache")
+    live = load_inputs(tmp_path, None, K, cache=cache).live
+    assert dict(cache.hits) == {"validation": 1, "site-data": 1} and not cache.misses
+    assert before.get(NOORD).commit == first and live.get(NOORD).commit == second
+    assert live.commit == second and {f.commit for f in live.figures} == {second}
+    assert [(f.figure_id, f.value) for f in live.figures] == [
+        (f.figure_id, f.value) for f in before.figures]
+
+
 @pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "delete"])
 def test_a_damaged_or_deleted_cache_is_ignored_and_written_again(tmp_path: Path,
                                                                  damage: str) -> None:

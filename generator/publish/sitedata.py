@@ -150,15 +150,20 @@ def compute_site_data(snapshot: Snapshot, k: int, until: str | None = None, *,
     data do not reach.
 
     With a `cache` the result is reused while the snapshot's files (data, definitions,
-    parameters: everything the engine reads), its commit (which every figure's lineage
-    names), `k` and `until` are the same; `verify` passes none and computes afresh.
+    parameters: everything the engine reads), `k` and `until` are the same; `verify`
+    passes none and computes afresh. The data commit the figures name is carried, not
+    stored: a commit that changes only the narrative reuses the figures of the one before,
+    which then name the new commit.
     """
     if cache is None:
         return _compute_site_data(snapshot, k, until)
-    parts = {"files": snapshot_blobs(snapshot), "commit": snapshot.commit, "k": k,
-             "until": until}
+    carried: dict[str, object] = {"snapshot": snapshot}
+    if snapshot.commit is not None:
+        carried["commit"] = snapshot.commit
+    parts = {"files": snapshot_blobs(snapshot), "committed": snapshot.commit is not None,
+             "k": k, "until": until}
     return cache.through("site-data", parts, lambda: _compute_site_data(snapshot, k, until),
-                         snapshot=snapshot)
+                         carried=carried)
 
 
 def _compute_site_data(snapshot: Snapshot, k: int, until: str | None) -> SiteData:
