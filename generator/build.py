@@ -34,6 +34,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
+from generator.cache import Cache
 from generator.compute.data_frames import REGISTER_PATH
 from generator.encrypt.passwords import Audience, read_audiences
 from generator.encrypt.site import (
@@ -41,6 +42,7 @@ from generator.encrypt.site import (
 )
 from generator.errors import UserError
 from generator.mkdocs_plugin.plugin import ImpactmonitorPlugin
+from generator.progress import ENCRYPT, HTML, Progress
 from generator.site.audience import for_region
 from generator.site.inputs import load_inputs
 from generator.site.outputs import SiteInputs
@@ -59,19 +61,29 @@ class BuildResult:
     audiences: list[str] = field(default_factory=list)
     """`landelijk` and the regions with a password; empty for an unencrypted preview."""
     encryption: EncryptionReport | None = None
+    cache: Cache | None = None
+    """What was reused: `cache.hits` and `cache.misses` per kind."""
+    progress: Progress = field(default_factory=Progress)
+    """The seconds of each stage (`progress.summary()` is the closing line)."""
 
 
 def build_site(root: Path, out: Path, ref: str | None = None, *, encrypt: bool = True,
                site_url: str | None = None,
-               environ: Mapping[str, str] | None = None) -> BuildResult:
+               environ: Mapping[str, str] | None = None,
+               cache: Cache | None = None,
+               progress: Progress | None = None) -> BuildResult:
     """Validate, compute, render, build and encrypt the site at `ref` into `out`, atomically.
 
     The passwords come from `environ` (default: the process environment). Raises
     PasswordProblem, InvalidData (the validator's report in it) or UserError; `out` is
-    then untouched.
+    then untouched. Validation and computation are reused by content from `cache`
+    (default: `.cache/impactmonitor/` in `root`). `progress` is told each stage as it
+    starts (default: a silent one); the result carries the seconds of each.
     """
     start = time.monotonic()
     environ = os.environ if environ is None else environ
+    cache = Cache.at(root) if cache is None else cache
+    progress = Progress() if progress is None else progress
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.bouw-", dir=out.parent))
@@ -80,24 +92,30 @@ def build_site(root: Path, out: Path, ref: str | None = None, *, encrypt: bool =
         plugin = _plugin(config)
         ref = ref if ref is not None else plugin.config.ref
         audiences = _audiences(root, ref, environ) if encrypt else []
-        inputs = load_inputs(root, ref, plugin.config.k_anonymity, plugin.config.repo_url)
-        plugin.preload(inputs, encrypted=encrypt, scripts=_session_script(encrypt))
-        _html(config, plugin)
+        inputs = load_inputs(root, ref, plugin.config.k_anonymity, plugin.config.repo_url,
+                             cache=cache, progress=progress)
+        national = audiences[0].label if audiences else ""
+        plugin.preload(inputs, encrypted=encrypt, scripts=_session_script(encrypt),
+                       progress=progress, audience=national)
+        with progress.stage(HTML, national):
+            _html(config, plugin)
         pages = sum(1 for _ in Path(config.site_dir).rglob("*.html"))
         report = None
         if encrypt:
             trees = [Tree(audiences[0], Path(config.site_dir))]
-            trees += [Tree(audience, _region_html(root, staging, inputs, audience, site_url))
+            trees += [Tree(audience, _region_html(root, staging, inputs, audience, site_url,
+                                                  progress))
                       for audience in audiences[1:]]
-            report = encrypt_site(trees, staging / "site", site_name=config.site_name,
-                                  root=site_root(config.site_url),
-                                  iterations=plugin.config.pbkdf2_iterations,
-                                  search_languages=_search_languages(config))
+            with progress.stage(ENCRYPT):
+                report = encrypt_site(trees, staging / "site", site_name=config.site_name,
+                                      root=site_root(config.site_url),
+                                      iterations=plugin.config.pbkdf2_iterations,
+                                      search_languages=_search_languages(config))
         publish(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return BuildResult(out, pages, time.monotonic() - start,
-                       [a.label for a in audiences], report)
+                       [a.label for a in audiences], report, cache, progress)
 
 
 def site_root(site_url: str | None) -> str:
@@ -115,14 +133,15 @@ def _audiences(root: Path, ref: str | None, environ: Mapping[str, str]) -> list[
 
 
 def _region_html(root: Path, staging: Path, inputs: SiteInputs, audience: Audience,
-                 site_url: str | None) -> Path:
+                 site_url: str | None, progress: Progress) -> Path:
     """The HTML of one region's variant of the site, in its own folder."""
     assert audience.region is not None
     config = _config(root, staging / f"regio-{audience.region}", site_url)
     plugin = _plugin(config)
     plugin.preload(for_region(inputs, audience.region), encrypted=True,
-                   scripts=_session_script(True))
-    _html(config, plugin)
+                   scripts=_session_script(True), progress=progress, audience=audience.label)
+    with progress.stage(HTML, audience.label):
+        _html(config, plugin)
     return Path(config.site_dir)
 
 

@@ -12,6 +12,8 @@ SITE_SRC = "site_src"
 """The site's narrative: report editions, the guide, templates."""
 SITE = "site"
 """Where `impactmonitor build` writes the site unless told otherwise."""
+CACHE = ".cache/impactmonitor"
+"""Validation reports and computed figures by content (`generator.cache`); safe to delete."""
 
 
 def find_root(start: Path) -> Path:

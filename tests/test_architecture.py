@@ -18,7 +18,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "generator"
 
 ORDER: tuple[tuple[str, ...], ...] = (
-    ("base",),           # errors, paths, sources (Git), problems and report (shared vocabulary)
+    ("base",),           # errors, paths, sources (Git), cache, progress, problems and report (shared vocabulary)
     ("contract",),       # the data contract: schemas, scales, quarters
     ("economics",),      # the economic model: parameters, their check, the calculation
     ("indicators",),     # indicator definitions: YAML, schema, meaning checks
@@ -36,7 +36,7 @@ ORDER: tuple[tuple[str, ...], ...] = (
 )
 """Stages from the bottom up; a tuple holds stages of one level (none import each other)."""
 
-BASE_MODULES = {"errors", "paths", "sources", "problems", "report", "__init__"}
+BASE_MODULES = {"errors", "paths", "sources", "cache", "progress", "problems", "report", "__init__"}
 TOP_MODULES = {"cli": "cli", "__main__": "cli", "build": "build"}
 
 

@@ -6,10 +6,12 @@ The edge between I/O (snapshot, validator) and the pure engine; `kpi`, `diff` an
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.cache import Cache, folder_blobs, snapshot_blobs
 from generator.compute.engine import compute
 from generator.compute.lineage import TOTAL, Figure
 from generator.compute.data_frames import Tables, load_tables
@@ -18,7 +20,7 @@ from generator.errors import UsageError, UserError
 from generator.indicators import Definition, load_definitions
 from generator.indicators.definition import AttainmentRule
 from generator.report import Report
-from generator.sources import Snapshot, open_snapshot
+from generator.sources import SNAPSHOT_DIRS, Snapshot, open_snapshot
 
 
 @dataclass
@@ -41,16 +43,32 @@ class InvalidData(UserError):
         self.report = report
 
 
-def validate_snapshot(snapshot: Snapshot) -> Report:
+def validate_snapshot(snapshot: Snapshot, cache: Cache | None = None) -> Report:
     """The validator's report on the snapshot's data; InvalidData (carrying it) unless they
-    pass `validate`. Every command that computes goes through here: the one copy of it."""
-    from generator.validate import validate_repository  # heavy (Frictionless): only here
+    pass `validate`. Every command that computes goes through here: the one copy of it.
 
-    with snapshot.materialised() as folder:
-        report = validate_repository(folder)
+    With a `cache` the report is reused while the files and the current quarter (the
+    validator's "now") are the same; `verify` and `trace` pass none and validate afresh.
+    """
+    as_of = Quarter.of_date(dt.date.today())
+    if cache is None:
+        report = _validate(snapshot, as_of)
+    else:
+        # The working tree is validated as it is on disk, ignored files included.
+        files = (snapshot_blobs(snapshot) if snapshot.ref is not None
+                 else folder_blobs(snapshot.root, SNAPSHOT_DIRS))
+        report = cache.through("validation", {"files": files, "as_of": str(as_of)},
+                               lambda: _validate(snapshot, as_of))
     if not report.valid:
         raise InvalidData(report, snapshot.label)
     return report
+
+
+def _validate(snapshot: Snapshot, as_of: Quarter) -> Report:
+    from generator.validate import validate_repository  # heavy (Frictionless): only here
+
+    with snapshot.materialised() as folder:
+        return validate_repository(folder, as_of=as_of)
 
 
 def compute_snapshot(snapshot: Snapshot, periods: Sequence[str] | None = None, *,

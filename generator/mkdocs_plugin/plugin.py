@@ -36,9 +36,11 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
+from generator.cache import Cache
 from generator.compute.pipeline import InvalidData
 from generator.errors import UserError
 from generator.mkdocs_plugin.config import ImpactmonitorConfig
+from generator.progress import PDF, RENDER, Progress
 from generator.site import hooks, rawhtml
 from generator.site.inputs import SITE_SRC, load_inputs
 from generator.site.outputs import SiteInputs
@@ -64,21 +66,27 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
         self._raw: dict[str, list[str]] = {}
         self._encrypted = False
         self._scripts: dict[str, bytes] = {}
+        self._progress = Progress()
+        self._audience = ""
         self.failure: str | None = None
         """The message of the last fatal problem, for callers that drive MkDocs themselves
         (MkDocs logs a PluginError and raises a generic Abort)."""
 
     def preload(self, inputs: SiteInputs, *, encrypted: bool = False,
-                scripts: Mapping[str, bytes] | None = None) -> None:
+                scripts: Mapping[str, bytes] | None = None,
+                progress: Progress | None = None, audience: str = "") -> None:
         """Use inputs already validated and computed (by `impactmonitor build`) once.
 
         `encrypted`: the build encrypts what MkDocs writes, so the pages carry no
         "niet versleuteld" banner; `scripts` (site path -> bytes) go on every page
-        (the encrypted site's "Afmelden" button).
+        (the encrypted site's "Afmelden" button). `progress` is told when the pages
+        are rendered and the PDFs printed, for `audience`.
         """
         self._preloaded = inputs
         self._encrypted = encrypted
         self._scripts = dict(scripts or {})
+        self._progress = Progress() if progress is None else progress
+        self._audience = audience
 
     # -- events ----------------------------------------------------------------------------
 
@@ -88,7 +96,8 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.failure = None
         inputs = self._inputs(config)
-        self._result = result = self._render(inputs)
+        with self._progress.stage(RENDER, self._audience):
+            self._result = result = self._render(inputs)
         config.docs_dir = str(result.docs_dir)
         config.nav = result.nav
         for path, content in self._scripts.items():
@@ -135,7 +144,8 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
             pages = [Path(File(source, config.docs_dir, config.site_dir,
                                config.use_directory_urls).abs_dest_path)
                      for source in self._result.edition_pages]
-            hooks.after_html(site_dir, pages)
+            with self._progress.stage(PDF, self._audience):
+                hooks.after_html(site_dir, pages)
         self._restore_build_date()
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -153,8 +163,9 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
             inputs, self._preloaded = self._preloaded, None
             return inputs
         try:
-            return load_inputs(_root(config), self.config.ref, self.config.k_anonymity,
-                               self.config.repo_url)
+            root = _root(config)
+            return load_inputs(root, self.config.ref, self.config.k_anonymity,
+                               self.config.repo_url, cache=Cache.at(root))
         except InvalidData as invalid:
             raise self._fail(f"{invalid.report.to_text()}\n{invalid.message}") from None
         except UserError as error:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from generator.cache import Cache, snapshot_blobs
 from generator.compute.lineage import TOTAL, Figure
 from generator.compute.pipeline import Computation, all_periods, compute_snapshot
 from generator.compute.data_frames import REGISTER_PATH, ROW, load_tables, parse_csv
@@ -138,7 +139,8 @@ class PeriodNotInData(ValueError):
         self.periods = list(periods)
 
 
-def compute_site_data(snapshot: Snapshot, k: int, until: str | None = None) -> SiteData:
+def compute_site_data(snapshot: Snapshot, k: int, until: str | None = None, *,
+                      cache: Cache | None = None) -> SiteData:
     """The figures the site shows of `snapshot`'s data, computed as every build does: every
     quarter from the first start (up to and including `until`), disclosure control with
     `k`, then the derived figures.
@@ -146,7 +148,25 @@ def compute_site_data(snapshot: Snapshot, k: int, until: str | None = None) -> S
     The live monitor, each report edition and `verify`'s rebuild all come through here, so
     a check cannot drift from what it checks. Raises PeriodNotInData for an `until` the
     data do not reach.
+
+    With a `cache` the result is reused while the snapshot's files (data, definitions,
+    parameters: everything the engine reads), `k` and `until` are the same; `verify`
+    passes none and computes afresh. The data commit the figures name is carried, not
+    stored: a commit that changes only the narrative reuses the figures of the one before,
+    which then name the new commit.
     """
+    if cache is None:
+        return _compute_site_data(snapshot, k, until)
+    carried: dict[str, object] = {"snapshot": snapshot}
+    if snapshot.commit is not None:
+        carried["commit"] = snapshot.commit
+    parts = {"files": snapshot_blobs(snapshot), "committed": snapshot.commit is not None,
+             "k": k, "until": until}
+    return cache.through("site-data", parts, lambda: _compute_site_data(snapshot, k, until),
+                         carried=carried)
+
+
+def _compute_site_data(snapshot: Snapshot, k: int, until: str | None) -> SiteData:
     if until is None:
         return load_site_data(compute_snapshot(snapshot), k)
     periods = all_periods(load_tables(snapshot.files, snapshot.commit))

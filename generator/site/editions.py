@@ -24,6 +24,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.cache import Cache
 from generator.compute.lineage import Figure
 from generator.contract.quarters import QUARTER_PATTERN
 from generator.errors import UserError
@@ -106,13 +107,14 @@ def read_meta(path: Path, shown: str) -> EditionMeta:
                        str(raw["data_ref"]), date, None if period is None else str(period), shown)
 
 
-def load_edition(root: Path, meta: EditionMeta, k: int) -> Edition:
+def load_edition(root: Path, meta: EditionMeta, k: int, cache: Cache | None = None) -> Edition:
     """The edition's figures, computed from the data at its `data_ref`."""
     _check_ref(root, meta)
     # Not validated again: the data at a fixed commit were checked when they were merged,
     # and a published edition must still build after the validator grows stricter.
     try:
-        data = compute_site_data(open_snapshot(root, meta.data_ref), k, meta.period)
+        data = compute_site_data(open_snapshot(root, meta.data_ref), k, meta.period,
+                                 cache=cache)
     except PeriodNotInData as outside:
         span = outside.periods[-1] if outside.periods else "geen kwartaal"
         raise UserError(f"{meta.file}: periode {meta.period} valt buiten de gegevens op "

@@ -48,6 +48,8 @@ def test_a_strong_password_builds_an_encrypted_site(repo: Path, capsys, monkeypa
     assert main(["build", "--site-url", "https://voorbeeld.invalid/monitor/"]) == 0
     out = capsys.readouterr().out
     assert "Site gebouwd en versleuteld in" in out and "doelgroepen: landelijk." in out
+    assert out.splitlines()[-1].startswith("Stappen: valideren ")
+    assert " · HTML " in out and " · versleutelen " in out
     shell = (repo / "site/index.html").read_text(encoding="utf-8")
     assert 'content="/monitor/"' in shell and "/monitor/assets/impactmonitor/shell.js" in shell
     assert not list((repo / "site").rglob("*.md")) and (repo / "site/keys.json").is_file()

@@ -87,8 +87,9 @@ def test_the_text_is_canonical_and_hashed(handmade: Computation, manifest: dict)
         k_anonymity=5))
     assert text == again
     assert text == json.dumps(json.loads(text), sort_keys=True, ensure_ascii=False,
-                              indent=1) + "\n"
-    # Pinned by hand (`printf '{\n "figures": {},\n "k_anonymity": 5\n}\n' | sha256sum`):
-    # the hash of the canonical text, keys sorted, so it cannot agree with itself by accident.
+                              separators=(",", ":")) + "\n"
+    assert "\n" not in text[:-1]  # one line: no indentation
+    # Pinned by hand (`printf '{"figures":{},"k_anonymity":5}\n' | sha256sum`): the hash
+    # of the canonical text, compact and keys sorted, so it cannot agree with itself by accident.
     assert manifest_sha256({"k_anonymity": 5, "figures": {}}) == (
-        "1a714cefba4a00093edd0291d7bfad3439d287d2b6cedfbfd59ca52fac16f8d9")
+        "028f4cd21f6f7f40d2bbe2190a31094f5e30860346842553591a351c7ac777ff")

@@ -1,0 +1,200 @@
+"""Reuse by content: validation reports and computed figures, keyed by what they depend on.
+
+A build validates and computes the same Git blobs again and again (the live monitor on
+every save, each report edition at its pinned commit on every build). Like OWID etl's
+`checksum_input`, every result is stored under a key that is the hash of everything it
+depends on, so an unchanged input finds its result and a changed one cannot:
+
+- the content of every input file (its Git blob id, path included),
+- the parameters of the step (k, the last quarter, the commit the lineage names, the
+  quarter validation takes as "now"),
+- the code: a hash of every file of the `generator` package and the versions of Python,
+  pandas and NumPy (pickled frames depend on them).
+
+Nothing is ever looked up by anything but this key, so there is no invalidation to get
+wrong: a changed cell gives a new blob id, a new key, a miss. The folder is
+`.cache/impactmonitor/` in the repository; it is safe to delete. An entry is written to
+a temporary file and renamed into place, and read back only when its checksum holds, so a
+partial or damaged entry is a miss and is written again. Entries are pickles: the cache
+is the build machine's own, like `__pycache__`, and never shared or published.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import pickle
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+from generator.paths import CACHE
+from generator.sources import Snapshot, git_blob_id
+
+T = TypeVar("T")
+log = logging.getLogger("impactmonitor.cache")
+
+_MAGIC = b"impactmonitor-cache 1\n"
+PACKAGE = Path(__file__).resolve().parent
+
+
+@dataclass
+class Cache:
+    """A content-addressed store of results in `folder`; counts its hits and misses."""
+
+    folder: Path
+    hits: Counter[str] = field(default_factory=Counter)
+    misses: Counter[str] = field(default_factory=Counter)
+
+    @classmethod
+    def at(cls, root: Path) -> Cache:
+        return cls(root / CACHE)
+
+    def through(self, kind: str, parts: Mapping[str, Any], make: Callable[[], T], *,
+                carried: Mapping[str, object] | None = None) -> T:
+        """The stored result of `kind` for `parts`, or `make()`'s, which is then stored.
+
+        `carried` (name -> object) are left out of the stored bytes, each reference to the
+        object itself replaced by its name, and the caller's objects are put in on reading:
+        the snapshot (the key pins its files, the caller holds them) and the data commit
+        (a label the figures carry, not an input of their values). A text object that is
+        also present as a copy could not be replaced, so an entry whose bytes still hold
+        one is not stored: reuse is lost, never correctness.
+        """
+        carried = dict(carried or {})
+        key = cache_key(kind, parts)
+        path = self.folder / kind / key[:2] / f"{key}.pickle"
+        found = _read(path, carried)
+        if found is not _MISSING:
+            self.hits[kind] += 1
+            log.debug("cache hit: %s %s", kind, key[:12])
+            return found  # type: ignore[return-value]
+        self.misses[kind] += 1
+        log.debug("cache miss: %s %s", kind, key[:12])
+        value = make()
+        _write(path, value, carried)
+        return value
+
+
+def cache_key(kind: str, parts: Mapping[str, Any]) -> str:
+    """SHA-256 of the step, its parameters and the code version, as canonical JSON."""
+    text = json.dumps({"kind": kind, "code": code_version(), "parts": parts},
+                      sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def snapshot_blobs(snapshot: Snapshot) -> dict[str, str]:
+    """Path -> Git blob id of every file of the snapshot: what a computation reads."""
+    return {path: git_blob_id(content) for path, content in snapshot.files.items()}
+
+
+def folder_blobs(folder: Path, names: tuple[str, ...]) -> dict[str, str]:
+    """Path -> blob id (or symlink target) of everything under `folder/<name>`, hidden and
+    ignored files included: what the validator sees when it walks a folder."""
+    found: dict[str, str] = {}
+    for name in names:
+        for path in sorted((folder / name).rglob("*")):
+            relative = path.relative_to(folder).as_posix()
+            if path.is_symlink():
+                found[relative] = "symlink:" + os.readlink(path)
+            elif path.is_file():
+                found[relative] = git_blob_id(path.read_bytes())
+            elif path.is_dir():
+                found[relative] = "dir"
+    return found
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """The package's source hash and the versions that pickles depend on."""
+    import numpy
+    import pandas
+
+    versions = f"{sys.version}|{pandas.__version__}|{numpy.__version__}"
+    return hashlib.sha256(f"{source_hash(PACKAGE)}|{versions}".encode()).hexdigest()
+
+
+def source_hash(package: Path) -> str:
+    """SHA-256 over the path and content of every file of `package` (code, schemas,
+    templates, assets), so that any change to the code is a new key."""
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        relative = path.relative_to(package)
+        if path.is_file() and "__pycache__" not in relative.parts and path.suffix != ".pyc":
+            digest.update(relative.as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+_MISSING = object()
+
+
+def _read(path: Path, carried: Mapping[str, object]) -> Any:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return _MISSING
+    head, checksum = len(_MAGIC), len(_MAGIC) + 32
+    payload = data[checksum:]
+    if data[:head] != _MAGIC or hashlib.sha256(payload).digest() != data[head:checksum]:
+        log.debug("cache entry damaged, ignored: %s", path.name)
+        return _MISSING
+    try:
+        return _Unpickler(payload, carried).load()
+    except Exception:  # an entry of another shape (code changes are in the key): a miss
+        log.debug("cache entry unreadable, ignored: %s", path.name)
+        return _MISSING
+
+
+def _write(path: Path, value: Any, carried: Mapping[str, object]) -> None:
+    """Atomically: a reader sees the whole entry or none. A failure only costs reuse."""
+    try:
+        payload = _pickle(value, carried)
+        left = [name for name, obj in carried.items()
+                if isinstance(obj, str) and obj.encode("utf-8") in payload]
+        if left:
+            log.debug("cache entry not written (%s also held as a copy): %s", left, path.name)
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(_MAGIC + hashlib.sha256(payload).digest() + payload)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except (OSError, pickle.PicklingError, TypeError, AttributeError) as error:
+        log.debug("cache entry not written (%s): %s", error, path.name)
+
+
+def _pickle(value: Any, carried: Mapping[str, object]) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    if carried:
+        names = {id(obj): name for name, obj in carried.items()}
+        pickler.persistent_id = lambda obj: names.get(id(obj))  # type: ignore[method-assign]
+    pickler.dump(value)
+    return buffer.getvalue()
+
+
+class _Unpickler(pickle.Unpickler):
+    def __init__(self, payload: bytes, carried: Mapping[str, object]) -> None:
+        import io
+
+        super().__init__(io.BytesIO(payload))
+        self._carried = carried
+
+    def persistent_load(self, pid: Any) -> Any:
+        if pid not in self._carried:
+            raise pickle.UnpicklingError(f"unknown persistent id {pid!r}")
+        return self._carried[pid]

@@ -1,0 +1,154 @@
+"""Reuse by content (`generator.cache`): a warm build reuses validation and figures, gives
+the same bytes, and is never stale; a damaged or deleted cache costs only time.
+
+Everything is real: Git repositories in temporary folders, the validator, the engine and
+(for the byte comparison) whole builds with MkDocs. Reuse is seen in the cache's counters.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_site
+from generator.cache import Cache, source_hash
+from generator.paths import CACHE
+from generator.provenance.verify import verify_site
+from generator.site.inputs import load_inputs
+from tests.fixtures.handmade_repo import commit_all, set_cell
+from tests.site.conftest import site_repo, write
+from tests.site.test_editions import edition
+
+INSTROOM = "data/noord/instroom.csv"
+NOORD = "deelnemers_bereikt.noord.2023-Q4"
+K = 5
+
+
+def tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def entries(cache: Cache) -> list[Path]:
+    return sorted(cache.folder.rglob("*.pickle"))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Cache, Cache]:
+    """One repository built twice: with an empty cache, then with the cache it left."""
+    root = tmp_path_factory.mktemp("repo")
+    site_repo(root)
+    cold, warm = Cache(root / "cache"), Cache(root / "cache")
+    build_site(root, root / "cold" / "site", encrypt=False, cache=cold)
+    build_site(root, root / "warm" / "site", encrypt=False, cache=warm)
+    return root, cold, warm
+
+
+def test_a_warm_build_reuses_validation_and_figures(built: tuple[Path, Cache, Cache]) -> None:
+    _, cold, warm = built
+    assert (dict(cold.hits), dict(cold.misses)) == ({}, {"validation": 1, "site-data": 1})
+    assert (dict(warm.hits), dict(warm.misses)) == ({"validation": 1, "site-data": 1}, {})
+
+
+def test_a_warm_build_gives_the_same_bytes(built: tuple[Path, Cache, Cache]) -> None:
+    root, _, _ = built
+    cold, warm = tree(root / "cold" / "site"), tree(root / "warm" / "site")
+    assert len(cold) > 20 and cold == warm
+
+
+def test_build_site_caches_in_the_repository_by_default(tmp_path: Path) -> None:
+    site_repo(tmp_path)
+    result = build_site(tmp_path, tmp_path / "site", encrypt=False)
+    assert result.cache is not None and result.cache.folder == tmp_path / CACHE
+    assert len(entries(result.cache)) == 2
+
+
+def test_verify_computes_from_scratch(built: tuple[Path, Cache, Cache]) -> None:
+    root, _, _ = built
+    assert verify_site(root, root / "warm" / "site").differences == []
+    assert not (root / ".cache").exists()  # nothing read or written by verify
+
+
+def test_one_changed_cell_changes_the_figure_and_its_return_finds_the_old_entry(
+        tmp_path: Path) -> None:
+    site_repo(tmp_path)
+    cache = Cache(tmp_path / "cache")
+    assert load_inputs(tmp_path, None, K, cache=cache).live.get(NOORD).value == 30
+    set_cell(tmp_path / INSTROOM, 2, "aantal", "13")
+    changed = load_inputs(tmp_path, None, K, cache=cache)
+    assert changed.live.get(NOORD).value == 33
+    assert dict(cache.misses) == {"validation": 2, "site-data": 2} and not cache.hits
+    set_cell(tmp_path / INSTROOM, 2, "aantal", "10")  # back to the committed bytes
+    assert load_inputs(tmp_path, None, K, cache=cache).live.get(NOORD).value == 30
+    assert dict(cache.hits) == {"validation": 1, "site-data": 1}
+
+
+def test_a_later_data_commit_leaves_the_pinned_edition_reused(tmp_path: Path) -> None:
+    first = site_repo(tmp_path)
+    edition(tmp_path, first)
+    commit_all(tmp_path, "Add an edition")
+    load_inputs(tmp_path, None, K, cache=Cache(tmp_path / "cache"))
+    set_cell(tmp_path / INSTROOM, 2, "aantal", "13")
+    commit_all(tmp_path, "Correct noord's first instroom row")
+    cache = Cache(tmp_path / "cache")
+    inputs = load_inputs(tmp_path, None, K, cache=cache)
+    assert dict(cache.hits) == {"site-data": 1}  # the edition, at its pinned commit
+    assert dict(cache.misses) == {"validation": 1, "site-data": 1}  # the live monitor
+    assert inputs.editions[0].data.get(NOORD).value == 30 and inputs.live.get(NOORD).value == 33
+
+
+def test_a_commit_of_narrative_only_reuses_the_figures_which_name_the_new_commit(
+        tmp_path: Path) -> None:
+    first = site_repo(tmp_path)
+    before = load_inputs(tmp_path, None, K, cache=Cache(tmp_path / "cache")).live
+    write(tmp_path / "site_src" / "onderzoeksvragen" / "1.md", "# Wie bereiken we?\n")
+    second = commit_all(tmp_path, "Write the first question")
+    cache = Cache(tmp_path / "cache")
+    live = load_inputs(tmp_path, None, K, cache=cache).live
+    assert dict(cache.hits) == {"validation": 1, "site-data": 1} and not cache.misses
+    assert before.get(NOORD).commit == first and live.get(NOORD).commit == second
+    assert live.commit == second and {f.commit for f in live.figures} == {second}
+    assert [(f.figure_id, f.value) for f in live.figures] == [
+        (f.figure_id, f.value) for f in before.figures]
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "delete"])
+def test_a_damaged_or_deleted_cache_is_ignored_and_written_again(tmp_path: Path,
+                                                                 damage: str) -> None:
+    site_repo(tmp_path)
+    cache = Cache(tmp_path / "cache")
+    fresh = load_inputs(tmp_path, None, K, cache=cache).live
+    for entry in entries(cache):
+        data = entry.read_bytes()
+        if damage == "truncate":  # as a write cut short would leave it
+            entry.write_bytes(data[: len(data) // 2])
+        elif damage == "flip":
+            entry.write_bytes(data[:-10] + bytes([data[-10] ^ 1]) + data[-9:])
+        elif damage == "garbage":
+            entry.write_bytes(b"not a cache entry")
+    if damage == "delete":
+        shutil.rmtree(cache.folder)
+    again = Cache(tmp_path / "cache")
+    live = load_inputs(tmp_path, None, K, cache=again).live
+    assert dict(again.misses) == {"validation": 1, "site-data": 1} and not again.hits
+    assert [(f.figure_id, f.value) for f in live.figures] == [
+        (f.figure_id, f.value) for f in fresh.figures]
+    third = Cache(tmp_path / "cache")
+    load_inputs(tmp_path, None, K, cache=third)
+    assert dict(third.hits) == {"validation": 1, "site-data": 1}  # rewritten whole
+    assert not [p for p in third.folder.rglob("*") if p.name.startswith(".")]  # no temp files
+
+
+def test_the_code_version_covers_every_file_of_the_package(tmp_path: Path) -> None:
+    package = Path(__file__).resolve().parents[1] / "generator"
+    copy = tmp_path / "generator"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    before = source_hash(copy)
+    assert source_hash(package) == before
+    schema = next(copy.glob("contract/schemas/*.json"))
+    schema.write_bytes(schema.read_bytes() + b" ")
+    after_schema = source_hash(copy)
+    write(copy / "compute" / "engine.py", (copy / "compute" / "engine.py").read_text() + "#\n")
+    assert len({before, after_schema, source_hash(copy)}) == 3
