@@ -79,7 +79,7 @@ def context_section(state: PageState, region: Region) -> list[str]:
     figures = [f for f in data.figures if f.indicator == CONTEXT and f.region == region.id]
     if not figures:
         return []
-    periods = sorted({f.period for f in figures})[-CONTEXT_QUARTERS:]
+    periods = sorted({f.period for f in figures})[-CONTEXT_QUARTERS:][::-1]  # newest first
     by_key = {(dict(f.breakdown)["indicator"], f.period): f for f in figures}
     names = [n for n in CONTEXT_WORDS if any(k[0] == n for k in by_key)]
     names += sorted({k[0] for k in by_key} - set(names))
