@@ -13,6 +13,12 @@ import yaml
 from tests.browser.conftest import REPO_ROOT
 
 
+KINDS = ("home", "onderzoeksvraag", "regio-overzicht", "regio", "indicator-overzicht",
+         "indicator", "economie", "economie-methode", "edities", "tussenrapport",
+         "gegevenslevering", "foutcodes", "bouwinformatie", "herkomst", "niet-gevonden")
+"""Parametrised tests take these names; `page_kinds` gives each its page."""
+
+
 def _first(site: Path, pattern: str) -> str:
     found = sorted(p.parent.relative_to(site).as_posix() for p in site.glob(pattern))
     assert found, f"no page {pattern} in the build"
@@ -27,7 +33,7 @@ def page_kinds(site: Path) -> dict[str, str]:
     indicator = ("indicatoren/deelnemers_bereikt/"
                  if (site / "indicatoren/deelnemers_bereikt/index.html").is_file()
                  else _first(site, "indicatoren/*/index.html"))
-    return {
+    kinds = {
         "home": "",
         "onderzoeksvraag": _first(site, "onderzoeksvragen/*/index.html"),
         "regio-overzicht": "regios/",
@@ -44,3 +50,5 @@ def page_kinds(site: Path) -> dict[str, str]:
         "herkomst": _first(site, "audit/*/totaal/index.html"),
         "niet-gevonden": "404.html",
     }
+    assert tuple(kinds) == KINDS
+    return kinds
