@@ -19,7 +19,9 @@ from typing import Any
 from generator.site import assets
 from generator.site.example import BANNER
 from generator.site.outputs import Output, Page, SiteInputs
+from generator.site.pages import audit as audit_pages
 from generator.site.pages import builders
+from generator.site.shown_on import shown_on
 
 STYLE_DIR = Path(__file__).parent / "style"
 STYLESHEETS = ("impactmonitor.css", "print.css")
@@ -43,7 +45,9 @@ class RenderResult:
 def render(site: SiteInputs, docs_dir: Path, *, audit: bool = True) -> RenderResult:
     """Write the site into `docs_dir`; `audit=False` skips the audit pages (they are most
     of the Markdown, so a preview without them rebuilds several times faster)."""
-    outputs = [output for build in builders(audit) for output in build(site)]
+    outputs = [output for build in builders() for output in build(site)]
+    if audit:  # last: an entry links back to the pages that show its figure
+        outputs += audit_pages.build(site, shown_on([o for o in outputs if isinstance(o, Page)]))
     files = collect(outputs)
     installed, order = _assets()
     files.update(installed)
