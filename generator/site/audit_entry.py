@@ -10,6 +10,7 @@ Every piece of data is escaped here.
 from __future__ import annotations
 
 from collections.abc import Sequence
+import re
 from decimal import Decimal
 from html import escape
 from urllib.parse import quote
@@ -20,7 +21,9 @@ from generator.indicators.definition import Definition
 from generator.provenance.manifest import is_text_detail
 from generator.provenance.ranges import format_range, format_ranges, row_ranges
 from generator.publish import disclosure
+from generator.site.words import reader_quarters
 
+_FIGURE_ID = re.compile(r"^[a-z0-9_]+\.[a-z0-9_-]+\.\d{4}-Q[1-4](\.[^ ]+)?$")
 MAX_LINKED_RANGES = 5
 """Runs of rows linked one by one; beyond, the rest is text and the file is linked once.
 A `totaal` cell can list dozens of runs and every link repeats a long URL."""
@@ -128,6 +131,11 @@ def _details(figure: Figure) -> str:
             continue
         if isinstance(value, tuple):
             value = ", ".join(f"{k}: {v}" for k, v in value)
+        if isinstance(value, str) and _FIGURE_ID.match(value):  # an id stays an id: code
+            shown.append(f"{_text(key)} {code(value)}")
+            continue
+        if isinstance(value, str):
+            value = reader_quarters(value)
         shown.append(f"{_text(key)} {_text('–' if value is None else value)}")
     return "; ".join(shown)
 

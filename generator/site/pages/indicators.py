@@ -15,7 +15,7 @@ from generator.site.markup import declared, indicator_source, link, question_sou
 from generator.site.outputs import Download, Output, Page, SiteInputs, page_state
 from generator.site.rulewords import rule_words
 from generator.site.status import standings
-from generator.site.words import UNIT_WORDS, quarter_words, scope_words
+from generator.site.words import UNIT_WORDS, quarter_words, reader_quarters, scope_words
 
 SECTION = "Indicatoren"
 TABLE_QUARTERS = 4
@@ -86,7 +86,7 @@ def indicator_page(site: SiteInputs, definition: Definition) -> Page:
         parts += targets_section(definition)
         if definition.caveats:
             parts += ["### Kanttekeningen", ""]
-            parts += [f"- {text(caveat)}" for caveat in definition.caveats]
+            parts += [f"- {text(reader_quarters(caveat))}" for caveat in definition.caveats]
             parts.append("")
         parts += ["## Downloaden", "",
                   f"Alle waarden van deze indicator (elke regio, elk kwartaal, elke uitsplitsing) "
@@ -129,7 +129,7 @@ def targets_section(definition: Definition) -> list[str]:
                 scope += f" in fase {target.phase}"
             parts.append(f"- Minstens {declared(target.value, definition, 'doel')} {text(scope)}, "
                          f"uiterlijk in {text(quarter_words(target.due))}. Bron: "
-                         f"{text(target.source)}. {text(target.note)}")
+                         f"{text(reader_quarters(target.source))}. {text(reader_quarters(target.note))}")
         parts.append("")
     if definition.expectations:
         parts += ["### Verwachting", "",
@@ -140,7 +140,8 @@ def targets_section(definition: Definition) -> list[str]:
             else:
                 shown = Markup("{} tot {}").format(declared(e.low, definition, "verwachting"),
                                                    declared(e.high, definition, "verwachting"))
-            parts.append(f"- {shown}. Bron: {text(e.source)}. {text(e.note)}")
+            parts.append(f"- {shown}. Bron: {text(reader_quarters(e.source))}. "
+                         f"{text(reader_quarters(e.note))}")
         parts.append("")
     return parts
 

@@ -34,7 +34,8 @@ def build(site: SiteInputs) -> list[Output]:
     pages = [region_page(site, region) for region in data.shown_regions]
     listing = ["# Regio's", ""]
     listing += [f"- [{text(r.name)}]({r.id}.md): fase {text(r.fase or 'onbekend')}, "
-                f"levert vanaf {r.pilot_start or '–'}" for r in data.shown_regions]
+                f"levert vanaf {format_period(r.pilot_start) if r.pilot_start else '–'}"
+                for r in data.shown_regions]
     return [Page("regios/index.md", "Overzicht", "\n".join(listing) + "\n", SECTION), *pages]
 
 
