@@ -36,6 +36,9 @@ class RenderResult:
     """MkDocs `nav`: `{title: source}` entries and `{section: [...]}` lists, in site order."""
     extra_css: list[str]
     extra_javascript: list[str]
+    """Scripts every page loads (none of ours at present)."""
+    chart_javascript: list[str]
+    """Plotly and charts.js, in load order: only pages with a chart load them (1,1 MB)."""
     banner: str | None
     """The notice every page shows (synthetic example data), or None."""
     edition_pages: list[str]
@@ -57,7 +60,7 @@ def render(site: SiteInputs, docs_dir: Path, *, audit: bool = True) -> RenderRes
     pages = [o for o in outputs if isinstance(o, Page)]
     javascript = [p for p in order if p.endswith(".js")]
     css = [p for p in order if p.endswith(".css")] + [f"{STYLE_TARGET}/{n}" for n in STYLESHEETS]
-    return RenderResult(docs_dir, pages, navigation(pages), css, javascript,
+    return RenderResult(docs_dir, pages, navigation(pages), css, [], javascript,
                         BANNER if site.example else None,
                         [p.source for p in pages if _is_edition(p.source)])
 
