@@ -35,7 +35,9 @@ def figure_table(rows: Sequence[Sequence[Figure | Markup | str]], header: Sequen
     lines = [f'<div class="im-table-wrap" role="region" tabindex="0" aria-label="{_attr(caption)}">',
              '<table class="im-table">',
              f"<caption>{_text(caption)}</caption>",
-             "<thead><tr>" + "".join(f'<th scope="col">{_text(h)}</th>' for h in header)
+             # A space between cells: the search index reads the text, and without it
+             # "2026-K2" and "432" became "2026-K2432" in a result's snippet.
+             "<thead><tr>" + " ".join(f'<th scope="col">{_text(h)}</th>' for h in header)
              + "</tr></thead>",
              "<tbody>"]
     for number, row in enumerate(rows, start=1):
@@ -53,7 +55,7 @@ def figure_table(rows: Sequence[Sequence[Figure | Markup | str]], header: Sequen
                 cells.append(f'<th scope="row">{_text(cell)}</th>')
             else:
                 cells.append(f"<td>{_text(cell)}</td>")
-        lines.append("<tr>" + "".join(cells) + "</tr>")
+        lines.append("<tr>" + " ".join(cells) + "</tr>")
     lines += ["</tbody>", "</table>", "</div>"]
     return "\n".join(lines)
 

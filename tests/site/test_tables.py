@@ -28,12 +28,12 @@ def test_a_small_table_exactly() -> None:
         '<div class="im-table-wrap" role="region" tabindex="0" aria-label="Deelnemers">',
         '<table class="im-table">',
         "<caption>Deelnemers</caption>",
-        '<thead><tr><th scope="col">Regio</th><th scope="col">Aantal</th></tr></thead>',
+        '<thead><tr><th scope="col">Regio</th> <th scope="col">Aantal</th></tr></thead>',
         "<tbody>",
-        '<tr><th scope="row">Noord</th><td class="im-figure" '
+        '<tr><th scope="row">Noord</th> <td class="im-figure" '
         'data-figure-id="deelnemers_bereikt.totaal.2026-Q2">'
         f'<a href="{audit_url(count)}">1.234</a></td></tr>',
-        '<tr><th scope="row">Zuid</th><td class="im-figure im-suppressed" '
+        '<tr><th scope="row">Zuid</th> <td class="im-figure im-suppressed" '
         'data-figure-id="deelnemers_bereikt.totaal.2026-Q2.doelgroep=b">'
         f'<a href="{audit_url(hidden)}" title="Niet getoond: een klein aantal (minder dan 5) '
         'kan naar personen herleidbaar zijn.">&lt;5</a></td></tr>',
