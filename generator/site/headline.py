@@ -37,7 +37,8 @@ def summary_line(state: PageState, definitions: Sequence[Definition]) -> Markup:
         return Markup('<p class="im-summary">Er zijn nog geen doelen om de stand aan af te '
                       'meten (stand tot en met {}).</p>').format(latest)
     counts = Counter(s.status or "nog geen waarde" for s in found)
-    parts = [f"{counts[s]} {s}" for s in (*STATUS_ORDER, "nog geen waarde") if counts[s]]
+    parts = [f"{count_words(counts[s])} {s}" for s in (*STATUS_ORDER, "nog geen waarde")
+             if counts[s]]
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
     dues = sorted({s.target.due for s in found})
     due = (f"uiterlijk {format_period(dues[0])}" if len(dues) == 1 else
@@ -46,7 +47,17 @@ def summary_line(state: PageState, definitions: Sequence[Definition]) -> Markup:
     verb = "is" if len(found) == 1 else "zijn er"
     return Markup('<p class="im-summary"><strong>Van de {n} {noun} {verb} {listed}</strong> '
                   '(stand tot en met {latest}; te halen {due}).</p>').format(
-        n=len(found), noun=noun, verb=verb, listed=listed, latest=latest, due=due)
+        n=count_words(len(found)), noun=noun, verb=verb, listed=listed, latest=latest, due=due)
+
+
+COUNT_WORDS = ("nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen",
+               "tien", "elf", "twaalf")
+
+
+def count_words(n: int) -> str:
+    """A count of targets in words, as Dutch prose writes small numbers (and no digit on the
+    page goes without a figure id: these counts are not figures)."""
+    return COUNT_WORDS[n] if 0 <= n < len(COUNT_WORDS) else str(n)
 
 
 def kpi_card(state: PageState, definition: Definition, *, titled: bool = True) -> Markup:
@@ -141,7 +152,6 @@ def sparkline(series: Sequence[Figure]) -> Markup:
     return Markup(
         '<svg class="im-sparkline" role="img" aria-label="{words}" '
         'viewBox="0 0 {w} {h}" width="{w}" height="{h}" preserveAspectRatio="none">'
-        '<title>{words}</title>'
         '<polyline points="{points}" fill="none" stroke="#0072B2" stroke-width="2" '
         'vector-effect="non-scaling-stroke"/></svg>').format(
         words=words, w=SPARK_WIDTH, h=SPARK_HEIGHT, points=points)

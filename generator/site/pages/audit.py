@@ -140,8 +140,8 @@ def _page(definition: Definition | None, indicator: str, region: str,
              f"| Indicator | {code(indicator)}"
              + (f", definitie versie {text(definition.version)} ({code(definition.file)}, "
                 f"blob {code(definition.blob)})" if definition else "") + " |",
-             "| Gegevenscommit | " + ", ".join(context.commit_link(c or None) for c in commits) + " |",
-             f"| Code-commit | {context.commit_link(context.code_commit) if context.code_commit else 'onbekend'} |",
+             "| Gegevens | " + ", ".join(context.commit_link(c or None) for c in commits) + " |",
+             f"| Code | {context.commit_link(context.code_commit) if context.code_commit else 'onbekend'} |",
              f"| Bouwdatum | {context.build_date or 'onbekend'} |"]
     if context.tool_versions:
         lines.append("| Tools | " + ", ".join(f"{text(k)} {text(v)}"
