@@ -7,7 +7,8 @@
   `mkdocs serve` reloads when a data file or a narrative changes.
 - `on_page_markdown` / `on_page_content`: marked blocks of finished HTML (the audit
   entries) are lifted out before Markdown and put back after it (`site/rawhtml.py`).
-- `on_post_build`: the after-HTML steps (the editions' PDFs) get the edition pages.
+- `on_post_build`: the after-HTML steps (the editions' PDFs) get the edition pages; the
+  theme's source maps and unused search languages are removed (`prune.py`).
 - `on_shutdown`: remove the staging folder.
 
 A build that `impactmonitor build` does not encrypt afterwards (plain `mkdocs build` and
@@ -40,6 +41,7 @@ from generator.cache import Cache
 from generator.compute.pipeline import InvalidData
 from generator.errors import UserError
 from generator.mkdocs_plugin.config import ImpactmonitorConfig
+from generator.mkdocs_plugin.prune import prune
 from generator.progress import PDF, RENDER, Progress
 from generator.site import hooks, rawhtml
 from generator.site.inputs import SITE_SRC, load_inputs
@@ -112,7 +114,9 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
                         "— alleen voor lokaal voorbeeld'. Publiceer alleen wat "
                         "'impactmonitor build' met de wachtwoorden maakt.")
         config.extra["impactmonitor"] = {"banner": result.banner,
-                                         "preview": None if self._encrypted else PREVIEW}
+                                         "preview": None if self._encrypted else PREVIEW,
+                                         # overrides/main.html adds them to chart pages only
+                                         "chart_scripts": result.chart_javascript}
         if str(OVERRIDES) not in config.theme.dirs:
             config.theme.dirs.insert(0, str(OVERRIDES))
         self._fix_build_date(inputs.facts.epoch)
@@ -146,6 +150,7 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
                      for source in self._result.edition_pages]
             with self._progress.stage(PDF, self._audience):
                 hooks.after_html(site_dir, pages)
+        prune(Path(config.site_dir), _search_languages(config))
         self._restore_build_date()
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -207,6 +212,12 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
 def _root(config: MkDocsConfig) -> Path:
     """The repository: the folder of mkdocs.yml."""
     return Path(config.config_file_path or "mkdocs.yml").resolve().parent
+
+
+def _search_languages(config: MkDocsConfig) -> list[str]:
+    search = config.plugins.get("search") or config.plugins.get("material/search")
+    lang = search.config.get("lang") if search is not None else None
+    return [lang] if isinstance(lang, str) else list(lang or [config.theme.get("language", "en")])
 
 
 def _merged(ours: list[str], theirs: list[Any]) -> list[Any]:

@@ -10,6 +10,8 @@ Every piece of data is escaped here.
 from __future__ import annotations
 
 from collections.abc import Sequence
+import re
+from decimal import Decimal
 from html import escape
 from urllib.parse import quote
 
@@ -19,24 +21,38 @@ from generator.indicators.definition import Definition
 from generator.provenance.manifest import is_text_detail
 from generator.provenance.ranges import format_range, format_ranges, row_ranges
 from generator.publish import disclosure
+from generator.site.words import reader_quarters
 
+_FIGURE_ID = re.compile(r"^[a-z0-9_]+\.[a-z0-9_-]+\.\d{4}-Q[1-4](\.[^ ]+)?$")
 MAX_LINKED_RANGES = 5
 """Runs of rows linked one by one; beyond, the rest is text and the file is linked once.
 A `totaal` cell can list dozens of runs and every link repeats a long URL."""
 
 
-def entry_html(figure: Figure, definition: Definition | None, repo_url: str | None) -> str:
+def entry_html(figure: Figure, definition: Definition | None, repo_url: str | None,
+               shown: Sequence[tuple[str, str]] = ()) -> str:
     """One line of HTML (a blank line would end the raw block). Nothing is repeated that
-    the page's header already says for every entry (the code commit, the tools)."""
+    the page's header already says for every entry (the code commit, the tools).
+
+    `shown`: (relative URL, title) of each page that shows the figure, linked back to."""
     fid = figure.figure_id
     cells = " · ".join(f"{k} {v}" for k, v in figure.breakdown) or "geen uitsplitsing"
     if figure.suppressed:
         value = f"onderdrukt: {_text(disclosure.note(figure))}"
+    elif figure.value is None:
+        value = "<strong>geen waarde</strong>"
     else:
         decimals = definition.decimals if definition else None
-        raw = "geen waarde" if figure.value is None else code(repr(figure.value))
-        value = f"<strong>{_text(format_value(figure.value, figure.unit, decimals))}</strong> ({raw})"
-    items = [_source(source, figure, repo_url) for source in figure.sources]
+        shown_value = format_value(figure.value, figure.unit, decimals)
+        value = f"<strong>{_text(shown_value)}</strong>"
+        exact = exact_words(figure.value)
+        if _as_number(shown_value) != float(figure.value):  # rounded for the page
+            value += f" (onafgerond {_text(exact)})"
+    items = []
+    if shown:
+        items.append("Getoond op: " + ", ".join(
+            f'<a href="{escape(url, quote=True)}">{_text(title)}</a>' for url, title in shown))
+    items += [_source(source, figure, repo_url) for source in figure.sources]
     items = items or ["Geen rijen telden mee."]
     details = _details(figure)
     if details:
@@ -49,19 +65,40 @@ def entry_html(figure: Figure, definition: Definition | None, repo_url: str | No
             "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul></div>")
 
 
+def exact_words(value: float) -> str:
+    """The stored value in Dutch notation, every digit, never an exponent: `0,000143`."""
+    number = float(value)
+    if number.is_integer() and abs(number) < 2**53:
+        return str(int(number))
+    return format(Decimal(repr(number)), "f").replace(".", ",")
+
+
+def _as_number(shown: str) -> float | None:
+    """`€ 1.234,5` / `12,5%` / `1.234` back to a number (None when it is not one)."""
+    cleaned = shown.replace("€", "").replace("%", "").replace("\u00a0", "").replace(" ", "")
+    try:
+        return float(cleaned.replace(".", "").replace(",", "."))
+    except ValueError:
+        return None
+
+
 def code(value: str) -> str:
     return f"<code>{_text(value)}</code>"
 
 
 def _source(source: SourceRows, figure: Figure, repo_url: str | None) -> str:
-    head = f"{code(source.file)}, blob {code(source.blob)}"
+    base = None
+    if repo_url and figure.commit and not figure.commit.endswith("-dirty"):
+        base = f"{repo_url}/blob/{figure.commit}/{quote(source.file)}"
+    if base is None:
+        head = f"{code(source.file)}, blob {code(source.blob)}"
+    else:  # the file as it was at the data commit, on the forge
+        head = (f'<a href="{escape(base, quote=True)}">{code(source.file)}</a>, '
+                f"blob {code(source.blob)}")
     if figure.suppressed:
         return head + ": rijen niet getoond (onderdrukte cel)"
     if not source.rows:
         return head + ": het hele bestand"
-    base = None
-    if repo_url and figure.commit:
-        base = f"{repo_url}/blob/{figure.commit}/{quote(source.file)}"
     return head + ": rijen " + rows_html(source.rows, base)
 
 
@@ -94,6 +131,11 @@ def _details(figure: Figure) -> str:
             continue
         if isinstance(value, tuple):
             value = ", ".join(f"{k}: {v}" for k, v in value)
+        if isinstance(value, str) and _FIGURE_ID.match(value):  # an id stays an id: code
+            shown.append(f"{_text(key)} {code(value)}")
+            continue
+        if isinstance(value, str):
+            value = reader_quarters(value)
         shown.append(f"{_text(key)} {_text('–' if value is None else value)}")
     return "; ".join(shown)
 

@@ -67,7 +67,9 @@ def line_chart(title: str, series: Mapping[str, Sequence[Figure]], *, unit: str,
         layout["annotations"] = [_note(f"doel {format_value(target, unit)}", xref="paper", x=0,
                                        y=_number(target), xanchor="left", yanchor="bottom")]
     header = ["Periode", *series]
-    rows = [[format_period(p), *(cells.get(p, "–") for cells in by_series.values())] for p in periods]
+    # Newest quarter first: the table is read for the current state, the chart for the trend.
+    rows = [[format_period(p), *(cells.get(p, "–") for cells in by_series.values())]
+            for p in reversed(periods)]
     summary = _line_summary(title, by_series, unit, target)
     return _fragment("Lijngrafiek", title, chart_id, {"data": traces, "layout": layout}, summary,
                      figure_table(rows, header, caption=f"Gegevens bij de grafiek: {title}"))

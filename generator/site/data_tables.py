@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import csv
 import io
+from decimal import Decimal
 from collections.abc import Sequence
 from html import escape
 
 from markupsafe import Markup
 
-from generator.compute.formatting import format_value
+from generator.compute.formatting import format_period, format_value
 from generator.compute.lineage import TOTAL, Figure
 from generator.publish import disclosure
 from generator.site.urls import audit_url
@@ -34,7 +35,9 @@ def figure_table(rows: Sequence[Sequence[Figure | Markup | str]], header: Sequen
     lines = [f'<div class="im-table-wrap" role="region" tabindex="0" aria-label="{_attr(caption)}">',
              '<table class="im-table">',
              f"<caption>{_text(caption)}</caption>",
-             "<thead><tr>" + "".join(f'<th scope="col">{_text(h)}</th>' for h in header)
+             # A space between cells: the search index reads the text, and without it
+             # "2026-K2" and "432" became "2026-K2432" in a result's snippet.
+             "<thead><tr>" + " ".join(f'<th scope="col">{_text(h)}</th>' for h in header)
              + "</tr></thead>",
              "<tbody>"]
     for number, row in enumerate(rows, start=1):
@@ -52,7 +55,7 @@ def figure_table(rows: Sequence[Sequence[Figure | Markup | str]], header: Sequen
                 cells.append(f'<th scope="row">{_text(cell)}</th>')
             else:
                 cells.append(f"<td>{_text(cell)}</td>")
-        lines.append("<tr>" + "".join(cells) + "</tr>")
+        lines.append("<tr>" + " ".join(cells) + "</tr>")
     lines += ["</tbody>", "</table>", "</div>"]
     return "\n".join(lines)
 
@@ -73,7 +76,9 @@ def _figure_cell(figure: Figure, href: str) -> str:
 
 
 def figures_csv(figures: Sequence[Figure]) -> str:
-    """A CSV download: UTF-8, comma-separated, machine values (`.` decimals), hidden ones empty.
+    """A CSV download: UTF-8, comma-separated, machine values (`.` decimals, never an
+    exponent), hidden ones empty; the quarter as the site writes it (`2026-K2`), the
+    figure id as the machine id it is (`….2026-Q2`).
 
     Rows are sorted (indicator, `totaal` before the regions, region, period, breakdown), so
     the file is the same however the figures were gathered.
@@ -85,7 +90,7 @@ def figures_csv(figures: Sequence[Figure]) -> str:
         writer.writerow([
             figure.indicator,
             figure.region,
-            figure.period,
+            format_period(figure.period),
             ";".join(f"{key}={value}" for key, value in figure.breakdown),
             "" if figure.suppressed else _machine(figure.value),
             figure.unit,
@@ -101,13 +106,14 @@ def _csv_order(figure: Figure) -> tuple[object, ...]:
 
 
 def _machine(value: float | int | None) -> str:
-    """Raw value for software: `1234`, `12.5`; whole floats without `.0`, none as empty."""
+    """Raw value for software: `1234`, `12.5`, `0.00000497`; whole floats without `.0`, none
+    as empty, and never e-notation (`4.97e-06`), which spreadsheets misread."""
     if value is None or value != value:  # NaN never reaches a download as "nan"
         return ""
     number = float(value)
     if number.is_integer() and abs(number) < 2**53:
         return str(int(number))
-    return repr(number)
+    return format(Decimal(repr(number)), "f")
 
 
 def _text(value: object) -> str:

@@ -19,7 +19,9 @@ from typing import Any
 from generator.site import assets
 from generator.site.example import BANNER
 from generator.site.outputs import Output, Page, SiteInputs
+from generator.site.pages import audit as audit_pages
 from generator.site.pages import builders
+from generator.site.shown_on import shown_on
 
 STYLE_DIR = Path(__file__).parent / "style"
 STYLESHEETS = ("impactmonitor.css", "print.css")
@@ -34,6 +36,9 @@ class RenderResult:
     """MkDocs `nav`: `{title: source}` entries and `{section: [...]}` lists, in site order."""
     extra_css: list[str]
     extra_javascript: list[str]
+    """Scripts every page loads (none of ours at present)."""
+    chart_javascript: list[str]
+    """Plotly and charts.js, in load order: only pages with a chart load them (1,1 MB)."""
     banner: str | None
     """The notice every page shows (synthetic example data), or None."""
     edition_pages: list[str]
@@ -43,7 +48,9 @@ class RenderResult:
 def render(site: SiteInputs, docs_dir: Path, *, audit: bool = True) -> RenderResult:
     """Write the site into `docs_dir`; `audit=False` skips the audit pages (they are most
     of the Markdown, so a preview without them rebuilds several times faster)."""
-    outputs = [output for build in builders(audit) for output in build(site)]
+    outputs = [output for build in builders() for output in build(site)]
+    if audit:  # last: an entry links back to the pages that show its figure
+        outputs += audit_pages.build(site, shown_on([o for o in outputs if isinstance(o, Page)]))
     files = collect(outputs)
     installed, order = _assets()
     files.update(installed)
@@ -53,7 +60,7 @@ def render(site: SiteInputs, docs_dir: Path, *, audit: bool = True) -> RenderRes
     pages = [o for o in outputs if isinstance(o, Page)]
     javascript = [p for p in order if p.endswith(".js")]
     css = [p for p in order if p.endswith(".css")] + [f"{STYLE_TARGET}/{n}" for n in STYLESHEETS]
-    return RenderResult(docs_dir, pages, navigation(pages), css, javascript,
+    return RenderResult(docs_dir, pages, navigation(pages), css, [], javascript,
                         BANNER if site.example else None,
                         [p.source for p in pages if _is_edition(p.source)])
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from generator.compute.attainment import TARGET_KEY
 from generator.compute.lineage import TOTAL, Figure
@@ -24,6 +25,14 @@ def quarter_words(period: str | None) -> str:
         return "–"
     quarter = Quarter.parse(period)
     return f"het {QUARTER_NAMES[quarter.q]} kwartaal van {quarter.year}"
+
+
+_QUARTER = re.compile(r"\b(\d{4})-Q([1-4])\b")
+
+
+def reader_quarters(words: str) -> str:
+    """Free text (a definition's note) with its quarters as the site writes them: `2026-K4`."""
+    return _QUARTER.sub(r"\1-K\2", words)
 
 
 def dutch_date(moment: dt.date | dt.datetime) -> str:

@@ -162,7 +162,8 @@ def plain_config(repo: Path, work: Path) -> tuple[Path, Timing, Timing]:
     config["plugins"] = [p for p in config["plugins"]
                          if not (isinstance(p, dict) and "impactmonitor" in p)]
     config["theme"]["custom_dir"] = str(OVERRIDES)  # the banner, as the plugin adds it
-    config["extra"] = {**config.get("extra", {}), "impactmonitor": {"banner": result.banner}}
+    config["extra"] = {**config.get("extra", {}), "impactmonitor": {
+        "banner": result.banner, "chart_scripts": result.chart_javascript}}
     config.update(docs_dir=str(result.docs_dir), site_dir=str(work / "site"), nav=result.nav,
                   extra_css=result.extra_css, extra_javascript=result.extra_javascript)
     path = work / "mkdocs.yml"

@@ -1,5 +1,6 @@
-"""axe-core finds no serious or critical WCAG 2.1 A/AA violation on the home page, a region
-page, an indicator page and the tussenrapport (charts drawn, as a visitor sees them).
+"""axe-core finds no serious or critical WCAG 2.1 A/AA violation on a page of every kind
+(`page_kinds.py`: home, question, region, indicator, economy, edition, guide, build
+information, audit entry, 404 and the lists), charts drawn, as a visitor sees them.
 
 axe-core comes with axe-playwright-python (`axe.min.js`); nothing is fetched.
 """
@@ -7,32 +8,17 @@ axe-core comes with axe-playwright-python (`axe.min.js`); nothing is fetched.
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
 
 import pytest
-import yaml
 from axe_playwright_python.async_playwright import Axe
 from playwright.async_api import async_playwright
 
 from tests.browser import crawler
-from tests.browser.conftest import REPO_ROOT, BuiltSite
+from tests.browser.conftest import BuiltSite
+from tests.browser.page_kinds import KINDS, page_kinds
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SERIOUS = ("serious", "critical")
-KINDS = ("home", "regio", "indicator", "tussenrapport")
-
-
-def pages_to_check(site: Path) -> dict[str, str]:
-    """A page of each kind, as a URL path of the built site."""
-    regions = sorted(p.parent.name for p in site.glob("regios/*/index.html"))
-    indicators = sorted(p.parent.name for p in site.glob("indicatoren/*/index.html"))
-    editions = (REPO_ROOT / "site_src" / "edities").glob("*/editie.yml")
-    interim = sorted(p.parent.name for p in editions
-                     if yaml.safe_load(p.read_text(encoding="utf-8"))["soort"] == "tussenrapport")
-    assert regions and indicators and interim, (regions, indicators, interim)
-    indicator = "deelnemers_bereikt" if "deelnemers_bereikt" in indicators else indicators[0]
-    return {"home": "", "regio": f"regios/{regions[0]}/",
-            "indicator": f"indicatoren/{indicator}/", "tussenrapport": f"edities/{interim[0]}/"}
 
 
 def describe(violation: dict) -> str:
@@ -48,7 +34,7 @@ def describe(violation: dict) -> str:
 @pytest.fixture(scope="module")
 def violations(built_site: BuiltSite, base_url: str, chromium: str) -> dict[str, list[dict]]:
     """The serious and critical violations per kind of page."""
-    paths = pages_to_check(built_site.out)
+    paths = page_kinds(built_site.out)
 
     async def run() -> dict[str, list[dict]]:
         found: dict[str, list[dict]] = {}

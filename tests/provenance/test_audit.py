@@ -63,7 +63,7 @@ def test_an_entry_holds_value_version_files_blobs_rows_and_command(
     figure_id = "deelnemers_bereikt.totaal.2023-Q4.fase=pilot"
     figure = next(f for f in handmade.figures if f.figure_id == figure_id)
     text = entry(pages, figure_id)
-    assert "<strong>50</strong> (<code>50</code>)" in text
+    assert "<strong>50</strong> ·" in text  # the value once (no "(50)" beside it)
     assert "indicator <code>deelnemers_bereikt</code> versie 1" in text
     for source in figure.sources:
         assert f"<code>{source.file}</code>, blob <code>{source.blob}</code>: rijen " in text
@@ -115,7 +115,7 @@ def test_forge_links_at_the_data_commit_only_when_a_repo_url_is_set(
     links = re.findall(r'\]\((https://[^)]+)\)|href="(https://[^"]+)"', "".join(linked.values()))
     links = [markdown or html for markdown, html in links]
     assert links and all(
-        re.fullmatch(rf"{re.escape(REPO)}/(blob/{commit}/data/[\w/.-]+\.csv(#L\d+(-L\d+)?)?"
+        re.fullmatch(rf"{re.escape(REPO)}/(blob/{commit}/(data|indicators)/[\w/.-]+\.(csv|yml)(#L\d+(-L\d+)?)?"
                      rf"|commit/{commit})", link) for link in links)
 
 

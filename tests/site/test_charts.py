@@ -198,7 +198,7 @@ def test_tornado_chart() -> None:
         "Baten per deelnemer: € 1.850 met alle parameters op hun centrale waarde. De uitkomst "
         "hangt het meest af van Deadweight (€ 1.200 tot € 2.600). Daarna van discontovoet "
         "(€ 1.700 tot € 2.000).")
-    assert ('<tr><th scope="row">effect niet gemeten</th><td>0</td><td>1</td><td>–</td><td>–</td></tr>'
+    assert ('<tr><th scope="row">effect niet gemeten</th> <td>0</td> <td>1</td> <td>–</td> <td>–</td></tr>'
             in html)
     central = fig(1850.0, unit="euro", indicator="maatschappelijke_baten_per_deelnemer")
     with_figure = tornado_chart("B", tornado.bars, unit="euro", chart_id="t2", central=central)

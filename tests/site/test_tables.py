@@ -28,12 +28,12 @@ def test_a_small_table_exactly() -> None:
         '<div class="im-table-wrap" role="region" tabindex="0" aria-label="Deelnemers">',
         '<table class="im-table">',
         "<caption>Deelnemers</caption>",
-        '<thead><tr><th scope="col">Regio</th><th scope="col">Aantal</th></tr></thead>',
+        '<thead><tr><th scope="col">Regio</th> <th scope="col">Aantal</th></tr></thead>',
         "<tbody>",
-        '<tr><th scope="row">Noord</th><td class="im-figure" '
+        '<tr><th scope="row">Noord</th> <td class="im-figure" '
         'data-figure-id="deelnemers_bereikt.totaal.2026-Q2">'
         f'<a href="{audit_url(count)}">1.234</a></td></tr>',
-        '<tr><th scope="row">Zuid</th><td class="im-figure im-suppressed" '
+        '<tr><th scope="row">Zuid</th> <td class="im-figure im-suppressed" '
         'data-figure-id="deelnemers_bereikt.totaal.2026-Q2.doelgroep=b">'
         f'<a href="{audit_url(hidden)}" title="Niet getoond: een klein aantal (minder dan 5) '
         'kan naar personen herleidbaar zijn.">&lt;5</a></td></tr>',
@@ -84,12 +84,20 @@ def test_csv_download_is_sorted_machine_readable_and_hides_values() -> None:
     ]
     assert figures_csv(figures) == (
         "indicator,regio,periode,uitsplitsing,waarde,eenheid,figure_id,onderdrukt\n"
-        "actief,noord,2026-Q2,,12.5,procent,actief.noord.2026-Q2,nee\n"
-        "deelnemers_bereikt,totaal,2026-Q2,,1240,aantal,deelnemers_bereikt.totaal.2026-Q2,nee\n"
-        "deelnemers_bereikt,totaal,2026-Q2,bestemming=mbo,,aantal,"
+        "actief,noord,2026-K2,,12.5,procent,actief.noord.2026-Q2,nee\n"
+        "deelnemers_bereikt,totaal,2026-K2,,1240,aantal,deelnemers_bereikt.totaal.2026-Q2,nee\n"
+        "deelnemers_bereikt,totaal,2026-K2,bestemming=mbo,,aantal,"
         "deelnemers_bereikt.totaal.2026-Q2.bestemming=mbo,ja\n"
-        'deelnemers_bereikt,totaal,2026-Q2,"bestemming=werk, fulltime",1234,aantal,'
+        'deelnemers_bereikt,totaal,2026-K2,"bestemming=werk, fulltime",1234,aantal,'
         '"deelnemers_bereikt.totaal.2026-Q2.bestemming=werk, fulltime",nee\n'
-        "deelnemers_bereikt,noord,2026-Q2,,,aantal,deelnemers_bereikt.noord.2026-Q2,ja\n"
+        "deelnemers_bereikt,noord,2026-K2,,,aantal,deelnemers_bereikt.noord.2026-Q2,ja\n"
     )
     assert figures_csv(list(reversed(figures))) == figures_csv(figures)
+
+
+@pytest.mark.parametrize(("value", "written"), [
+    (4.966118102613746e-06, "0.000004966118102613746"), (1.5e-7, "0.00000015"),
+    (1e22, "10000000000000000000000"), (0.1, "0.1"), (-2.5, "-2.5")])
+def test_csv_numbers_never_use_e_notation(value: float, written: str) -> None:
+    row = figures_csv([fig(value, "procent")]).splitlines()[1].split(",")
+    assert row[4] == written and float(row[4]) == value

@@ -28,22 +28,32 @@ from generator.site.audit_entry import entry_html
 from generator.site.markup import text
 from generator.site.outputs import Output, Page, SiteInputs
 from generator.site.rawhtml import raw_block
-from generator.site.urls import audit_page, edition_root
+from generator.compute.formatting import format_period
+from generator.site.shown_on import ShownOn
+from generator.site.urls import audit_page, edition_root, relative, rendering, source_to_url
 from generator.site.words import dutch_date
+
+COMMITS_EXPLAINED = (
+    "*Gegevenscommit en bouwcommit.* De gegevenscommit is de commit waarop de gegevens voor "
+    "deze bouw zijn gelezen; de startpagina noemt de laatste commit die `data/` of "
+    "`indicators/` zelf veranderde, en die bevat dezelfde bestanden. De code-commit is de "
+    "versie van de software die de site bouwde.")
 
 NOT_SEARCHED = "---\nsearch:\n  exclude: true\n---\n\n"
 """Front matter keeping audit pages out of the search index: thousands of entries of ids
 and row numbers would drown the search results and double the index."""
 
 
-def build(site: SiteInputs) -> list[Output]:
+def build(site: SiteInputs, shown: ShownOn | None = None) -> list[Output]:
+    """The audit trees; `shown` (from the other pages) gives each entry its links back."""
     trees: list[tuple[SiteData, str]] = [(site.live, "")]
     trees += [(edition.data, edition_root(edition.meta.slug)) for edition in site.editions]
     pages: list[Output] = []
     for data, root in trees:
         found = audit_pages(data.computation, site.facts, repo_url=site.repo_url,
                             figures=data.figures, audit_root=root,
-                            region_names={r.id: r.name for r in data.regions})
+                            region_names={r.id: r.name for r in data.regions},
+                            shown=shown)
         pages += [Page(source, _title(markdown), NOT_SEARCHED + markdown, None)
                   for source, markdown in sorted(found.items())]
     return pages
@@ -62,7 +72,7 @@ SHORT_SHA = 12
 def audit_pages(computation: Computation, facts: BuildFacts | None = None, *,
                 repo_url: str | None, figures: Sequence[Figure] | None = None,
                 region_names: Mapping[str, str] | None = None,
-                audit_root: str = "") -> dict[str, str]:
+                audit_root: str = "", shown: ShownOn | None = None) -> dict[str, str]:
     """Relative Markdown path -> page, for `figures` (default: the computation's).
 
     Pass the figures the site shows (after disclosure control, with derived figures), so
@@ -74,19 +84,24 @@ def audit_pages(computation: Computation, facts: BuildFacts | None = None, *,
     figures = computation.figures if figures is None else figures
     definitions = {d.id: d for d in computation.definitions}
     context = _Context(repo_url.rstrip("/") if repo_url else None, facts,
-                       dict(region_names or {}))
+                       dict(region_names or {}), shown or {})
     groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     for figure in figures:
         groups[(figure.indicator, figure.region)].append(figure)
-    return {audit_page(indicator, region, audit_root):
-            _page(definitions.get(indicator), indicator, region, members, context)
-            for (indicator, region), members in sorted(groups.items())}
+    pages = {}
+    for (indicator, region), members in sorted(groups.items()):
+        path = audit_page(indicator, region, audit_root)
+        with rendering(path):  # the links back are relative to this page
+            pages[path] = _page(definitions.get(indicator), indicator, region, members,
+                                context, source_to_url(path))
+    return pages
 
 
 class _Context:
     def __init__(self, repo_url: str | None, facts: BuildFacts | None,
-                 region_names: dict[str, str]) -> None:
+                 region_names: dict[str, str], shown: ShownOn) -> None:
         self.repo_url = repo_url
+        self.shown = shown
         self.code_commit = facts.code_commit if facts else None
         self.build_date = dutch_date(facts.built) if facts else None
         self.tool_versions = dict(facts.tool_versions) if facts else {}
@@ -111,7 +126,7 @@ def code(value: str) -> str:
 
 
 def _page(definition: Definition | None, indicator: str, region: str,
-          figures: list[Figure], context: _Context) -> str:
+          figures: list[Figure], context: _Context, url: str) -> str:
     title = definition.title if definition else indicator
     commits = sorted({f.commit or "" for f in figures})
     lines = [f"# Herkomst: {text(title)} · {text(context.region(region))}", "",
@@ -120,7 +135,8 @@ def _page(definition: Definition | None, indicator: str, region: str,
              "meetelden (rij 1 is de kopregel, zoals een spreadsheet telt) en de opdracht die "
              "het getal opnieuw berekent. De commits en tools in deze tabel gelden voor elk "
              "getal op deze pagina.", "",
-             "| | |", "|---|---|",
+             COMMITS_EXPLAINED, "",
+             "| Gegeven | Waarde |", "|---|---|",
              f"| Indicator | {code(indicator)}"
              + (f", definitie versie {text(definition.version)} ({code(definition.file)}, "
                 f"blob {code(definition.blob)})" if definition else "") + " |",
@@ -134,9 +150,12 @@ def _page(definition: Definition | None, indicator: str, region: str,
     for figure in figures:
         by_period[figure.period].append(figure)
     for period in sorted(by_period, reverse=True):  # the latest quarter is read most
-        lines += ["", f"## Stand tot en met {period}"]
+        lines += ["", f"## Stand tot en met {format_period(period)}"]
         # The entries as one marked block of HTML (audit_entry.py, site/rawhtml.py): parsed
         # as Markdown, thousands of them were most of the time of a site build.
-        lines.append(raw_block(entry_html(f, definition, context.repo_url)
-                               for f in by_period[period]))
+        lines.append(raw_block(
+            entry_html(f, definition, context.repo_url,
+                       [(relative(page), title)
+                        for page, title in context.shown.get((url, f.figure_id), [])])
+            for f in by_period[period]))
     return "\n".join(lines) + "\n"

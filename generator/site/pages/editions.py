@@ -122,7 +122,7 @@ def correction_row(state: PageState, correction: Correction, live: SiteData) -> 
     cell = cell_words(old)
     with audit_tree(""):  # the current value's audit entry is the live monitor's
         current = blocks.value(PageState(live, state.source), new)
-    return Markup('<tr><th scope="row">{title}</th><td>{who}</td><td>{period}</td>'
-                  '<td>{old}</td><td>{new}</td></tr>').format(
+    return Markup('<tr><th scope="row">{title}</th> <td>{who}</td> <td>{period}</td>'
+                  ' <td>{old}</td> <td>{new}</td></tr>').format(
         title=title, who=who + (f" · {cell}" if cell else ""), period=format_period(old.period),
         old=blocks.value(state, old), new=current)

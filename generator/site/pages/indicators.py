@@ -1,4 +1,4 @@
-"""One page per indicator: definition, rule, sources, targets, caveats, chart, tables, CSV."""
+"""One page per indicator: the current standing first, then chart, tables, definition, CSV."""
 
 from __future__ import annotations
 
@@ -9,12 +9,13 @@ from markupsafe import Markup, escape
 from generator.compute.attainment import TARGET_KEY
 from generator.compute.formatting import format_period
 from generator.indicators.definition import AttainmentRule, Definition
-from generator.site import blocks, data_tables
+from generator.site import blocks, data_tables, headline
 from generator.site.blocks import PageState
 from generator.site.markup import declared, indicator_source, link, question_source, text
 from generator.site.outputs import Download, Output, Page, SiteInputs, page_state
 from generator.site.rulewords import rule_words
-from generator.site.words import UNIT_WORDS, quarter_words, scope_words
+from generator.site.status import standings
+from generator.site.words import UNIT_WORDS, quarter_words, reader_quarters, scope_words
 
 SECTION = "Indicatoren"
 TABLE_QUARTERS = 4
@@ -28,36 +29,65 @@ def csv_path(indicator: str) -> str:
 def build(site: SiteInputs) -> list[Output]:
     data = site.live
     outputs: list[Output] = []
-    listing = ["# Indicatoren", "", "| indicator | onderzoeksvraag | eenheid |", "|---|---|---|"]
     for definition in data.definitions:
         outputs.append(indicator_page(site, definition))
         outputs.append(Download(csv_path(definition.id),
                                 data_tables.figures_csv(data.indicator_figures(definition.id)).encode()))
-        listing.append(f"| [{text(definition.title)}]({definition.id}.md) | "
-                       f"[{definition.question}](../onderzoeksvragen/{definition.question}.md) | "
-                       f"{UNIT_WORDS.get(definition.unit, definition.unit)} |")
-    index = Page("indicatoren/index.md", "Overzicht", "\n".join(listing) + "\n", SECTION)
-    return [index, *outputs]
+    return [listing_page(site), *outputs]
+
+
+def listing_page(site: SiteInputs) -> Page:
+    """Every indicator with its current value (all regions together) and its status."""
+    data = site.live
+    source = "indicatoren/index.md"
+    latest = format_period(data.latest or "")
+    with page_state(data, source) as state:
+        lines = ["# Indicatoren", "",
+                 f"| indicator | stand {latest} | status | onderzoeksvraag | eenheid |",
+                 "|---|--:|---|---|---|"]
+        for definition in data.definitions:
+            figure = data.figure(definition.id, "totaal", data.latest or "")
+            shown = blocks.value(state, figure) if figure is not None else "–"
+            lines.append(f"| [{text(definition.title)}]({definition.id}.md) | {shown} | "
+                         f"{status_words(state, definition)} | "
+                         f"[{definition.question}](../onderzoeksvragen/{definition.question}.md) | "
+                         f"{UNIT_WORDS.get(definition.unit, definition.unit)} |")
+        return Page(source, "Overzicht", "\n".join(lines) + "\n", SECTION, state.shown)
+
+
+def status_words(state: PageState, definition: Definition) -> str:
+    """`behaald`, or per target `achter (de pilotregio's samen)`; `geen doel` without one."""
+    found = standings(state.site, definition)
+    if not found:
+        return "geen doel"
+    if len(found) == 1:
+        return str(text(found[0].status or "nog geen waarde"))
+    return "; ".join(str(text(f"{s.status or 'nog geen waarde'} ({scope_words(state.site, s.measured)})"))
+                     for s in found)
 
 
 def indicator_page(site: SiteInputs, definition: Definition) -> Page:
     source = indicator_source(definition.id)
     data = site.live
     with page_state(data, source) as state:
-        parts = [f"# {text(definition.title)}", "", str(text(definition.description)), "",
-                 definition_block(definition), ""]
-        parts += targets_section(definition)
-        if definition.caveats:
-            parts += ["## Kanttekeningen", ""]
-            parts += [f"- {text(caveat)}" for caveat in definition.caveats]
-            parts.append("")
+        # The answer first (value, target, status, trend), then the charts and tables,
+        # then how the figure is made.
+        parts = [f"# {text(definition.title)}", "", str(text(definition.description)), ""]
+        if data.latest:
+            parts += [str(headline.kpi_card(state, definition, titled=False)), ""]
         if isinstance(definition.rule, AttainmentRule) and data.latest:
             parts += ["## Stand per doel", "", attainment_table(state, definition), ""]
         if data.latest and data.series(definition.id, "totaal"):
-            periods = data.periods[-TABLE_QUARTERS:]
+            periods = data.periods[-TABLE_QUARTERS:][::-1]  # newest quarter first
             parts += ["## Verloop", "", blocks.trend_chart(state, definition, data.scopes()), "",
                       "## Per regio", "", blocks.scope_table(state, definition, periods), ""]
             parts += breakdown_sections(state, definition)
+        parts += ["## Definitie en methode", "", definition_block(definition), ""]
+        parts += targets_section(definition)
+        if definition.caveats:
+            parts += ["### Kanttekeningen", ""]
+            parts += [f"- {text(reader_quarters(caveat))}" for caveat in definition.caveats]
+            parts.append("")
         parts += ["## Downloaden", "",
                   f"Alle waarden van deze indicator (elke regio, elk kwartaal, elke uitsplitsing) "
                   f"als [CSV-bestand]({definition.id}.csv). Onderdrukte cellen zijn leeg.", ""]
@@ -92,17 +122,17 @@ def code_words(words: str) -> Markup:
 def targets_section(definition: Definition) -> list[str]:
     parts: list[str] = []
     if definition.targets:
-        parts += ["## Doelen", ""]
+        parts += ["### Doelen", ""]
         for target in definition.targets:
             scope = ("per regio" if target.scope == "per_regio" else "voor alle regio's samen")
             if target.phase:
                 scope += f" in fase {target.phase}"
             parts.append(f"- Minstens {declared(target.value, definition, 'doel')} {text(scope)}, "
                          f"uiterlijk in {text(quarter_words(target.due))}. Bron: "
-                         f"{text(target.source)}. {text(target.note)}")
+                         f"{text(reader_quarters(target.source))}. {text(reader_quarters(target.note))}")
         parts.append("")
     if definition.expectations:
-        parts += ["## Verwachting", "",
+        parts += ["### Verwachting", "",
                   "Wat het evaluatiekader verwacht; een verwachting is geen doel.", ""]
         for e in definition.expectations:
             if e.value is not None:
@@ -110,7 +140,8 @@ def targets_section(definition: Definition) -> list[str]:
             else:
                 shown = Markup("{} tot {}").format(declared(e.low, definition, "verwachting"),
                                                    declared(e.high, definition, "verwachting"))
-            parts.append(f"- {shown}. Bron: {text(e.source)}. {text(e.note)}")
+            parts.append(f"- {shown}. Bron: {text(reader_quarters(e.source))}. "
+                         f"{text(reader_quarters(e.note))}")
         parts.append("")
     return parts
 

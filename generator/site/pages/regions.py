@@ -34,7 +34,8 @@ def build(site: SiteInputs) -> list[Output]:
     pages = [region_page(site, region) for region in data.shown_regions]
     listing = ["# Regio's", ""]
     listing += [f"- [{text(r.name)}]({r.id}.md): fase {text(r.fase or 'onbekend')}, "
-                f"levert vanaf {r.pilot_start or '–'}" for r in data.shown_regions]
+                f"levert vanaf {format_period(r.pilot_start) if r.pilot_start else '–'}"
+                for r in data.shown_regions]
     return [Page("regios/index.md", "Overzicht", "\n".join(listing) + "\n", SECTION), *pages]
 
 
@@ -79,7 +80,7 @@ def context_section(state: PageState, region: Region) -> list[str]:
     figures = [f for f in data.figures if f.indicator == CONTEXT and f.region == region.id]
     if not figures:
         return []
-    periods = sorted({f.period for f in figures})[-CONTEXT_QUARTERS:]
+    periods = sorted({f.period for f in figures})[-CONTEXT_QUARTERS:][::-1]  # newest first
     by_key = {(dict(f.breakdown)["indicator"], f.period): f for f in figures}
     names = [n for n in CONTEXT_WORDS if any(k[0] == n for k in by_key)]
     names += sorted({k[0] for k in by_key} - set(names))

@@ -1,0 +1,14 @@
+"""Search: audit pages stay out of the index, and table cells do not run together in it."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+
+def test_search_index_has_no_audit_pages_and_no_glued_cells(example_site: Path) -> None:
+    docs = json.loads((example_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert docs and not [d["location"] for d in docs if "audit/" in d["location"]]
+    glued = [(d["location"], m) for d in docs for m in re.findall(r"\d{4}-K\d\d", d["text"])]
+    assert glued == []  # "2026-K2" and "432" once read "2026-K2432"
