@@ -19,10 +19,9 @@ import pytest
 
 from generator.encrypt.passwords import NATIONAL_ENV, env_name
 from generator.site.pdf import ENV as CHROMIUM_ENV
-from tests.fixtures.handmade_repo import commit_all, git, set_cell
+from tests.fixtures.handmade_repo import commit_all, example_repo, set_cell
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-EDITION = Path("site_src/edities/tussenrapport-2026")
 REGION, OTHER = "voorbeeld-noord", "voorbeeld-zuid"
 REGION_NAME = "Kanariestède-Zwaluwdorp (fictief)"
 """The other region's new name: a canary with a non-ASCII letter (entities, \\u escapes)."""
@@ -74,23 +73,7 @@ def base_env(tmpdir: Path) -> dict[str, str]:
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     base = tmp_path_factory.mktemp("encrypted")
     root = base / "repo"
-    root.mkdir()
-    for folder in ("data", "indicators", "site_src"):
-        shutil.copytree(REPO_ROOT / folder, root / folder)
-    shutil.copy(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "pyproject.toml").write_text("# marks the repository root for find_root\n")
-    plant_canaries(root)
-    edition = root / EDITION
-    held = edition.with_name("aside")
-    edition.rename(held)  # the edition's data_ref must name a commit of this repository
-    git(root, "init", "--quiet")
-    pinned = commit_all(root, "Example data with canaries")
-    held.rename(edition)
-    meta = edition / "editie.yml"
-    lines = [f"data_ref: {pinned}" if line.startswith("data_ref:") else line
-             for line in meta.read_text(encoding="utf-8").splitlines()]
-    meta.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    first = commit_all(root, "Add the edition")
+    _, first = example_repo(root, REPO_ROOT, plant_canaries)
 
     passwords = {NATIONAL_ENV: secrets.token_urlsafe(18), env_name(REGION): secrets.token_urlsafe(18)}
     tmpdir = base / "tmp"

@@ -24,10 +24,9 @@ from generator.provenance.verify import MONITOR, verify_site
 from generator.publish import disclosure
 from generator.publish.economy import economy_view, suppress_small_measured
 from generator.sources import open_snapshot
-from tests.fixtures.handmade_repo import commit_all, git, set_cell
+from tests.fixtures.handmade_repo import commit_all, example_repo, set_cell
 from tests.provenance.conftest import CHANGED_FILE, CHANGED_ROW, REPO_ROOT, published_manifest
 
-EDITION = "site_src/edities/tussenrapport-2026"
 K = 5  # mkdocs.yml leaves k_anonymity at its default
 
 
@@ -46,22 +45,7 @@ class Built:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     root = tmp_path_factory.mktemp("verify") / "repo"
-    root.mkdir()
-    for folder in ("data", "indicators", "site_src"):
-        shutil.copytree(REPO_ROOT / folder, root / folder)
-    shutil.copy(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "pyproject.toml").write_text("# marks the repository root for find_root\n")
-    edition = root / EDITION
-    held = edition.with_name("aside")
-    edition.rename(held)  # the edition's data_ref must name a commit of this repository
-    git(root, "init", "--quiet")
-    pinned = commit_all(root, "Example data")
-    held.rename(edition)
-    meta = edition / "editie.yml"
-    lines = [f"data_ref: {pinned}" if line.startswith("data_ref:") else line
-             for line in meta.read_text(encoding="utf-8").splitlines()]
-    meta.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    first = commit_all(root, "Add the edition")
+    pinned, first = example_repo(root, REPO_ROOT)
     build_site(root, root.parent / "site", encrypt=False)
     path = root / CHANGED_FILE
     header, *rows = path.read_text(encoding="utf-8").splitlines()
