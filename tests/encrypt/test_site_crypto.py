@@ -9,7 +9,7 @@ import pytest
 
 from generator.encrypt import keyfile
 from generator.encrypt.container import HEADER_BYTES, IV_BYTES, SLOT_BYTES, ObjectError
-from generator.encrypt.passwords import NATIONAL_ENV, Audience
+from generator.encrypt.passwords import Audience
 from generator.encrypt.reader import EncryptedSite
 from generator.encrypt.site import OBJECT_DIR, Tree, encrypt_site
 from tests.encrypt.conftest import Built
@@ -74,6 +74,3 @@ def test_fewer_iterations_than_the_floor_are_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="600000"):
         encrypt_site([tree], tmp_path / "out", site_name="Test", iterations=100_000)
 
-
-def test_the_national_password_is_the_environment_variable() -> None:
-    assert NATIONAL_ENV == "IMPACTMONITOR_PASSWORD"
