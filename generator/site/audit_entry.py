@@ -9,7 +9,7 @@ Every piece of data is escaped here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 import re
 from decimal import Decimal
 from html import escape
@@ -30,9 +30,12 @@ A `totaal` cell can list dozens of runs and every link repeats a long URL."""
 
 
 def entry_html(figure: Figure, definition: Definition | None, repo_url: str | None,
-               shown: Sequence[tuple[str, str]] = ()) -> str:
+               shown: Sequence[tuple[str, str]] = (),
+               listed: Set[tuple[str, str]] = frozenset()) -> str:
     """One line of HTML (a blank line would end the raw block). Nothing is repeated that
-    the page's header already says for every entry (the code commit, the tools).
+    the page's header already says for every entry: the code commit, the tools, the
+    definition's version (named here only when the figure's differs) and the blob id of
+    each file in `listed` (path, blob: the page's table of files).
 
     `shown`: (relative URL, title) of each page that shows the figure, linked back to."""
     fid = figure.figure_id
@@ -52,16 +55,18 @@ def entry_html(figure: Figure, definition: Definition | None, repo_url: str | No
     if shown:
         items.append("Getoond op: " + ", ".join(
             f'<a href="{escape(url, quote=True)}">{_text(title)}</a>' for url, title in shown))
-    items += [_source(source, figure, repo_url) for source in figure.sources]
+    items += [_source(source, figure, repo_url, (source.file, source.blob) in listed)
+              for source in figure.sources]
     items = items or ["Geen rijen telden mee."]
     details = _details(figure)
     if details:
         items.append(f"Details: {details}")
     ref = f" --ref {figure.commit}" if figure.commit else ""
     items.append(f"Opnieuw berekenen: {code(f'impactmonitor trace {fid}{ref}')}")
+    version = ("" if definition is not None and definition.version == figure.version
+               else f" · indicator {code(figure.indicator)} versie {_text(figure.version)}")
     return (f'<div class="im-audit-entry"><a id="{escape(fid, quote=True)}"></a>'
-            f"<p>{code(fid)} · {_text(cells)} · {value} · indicator {code(figure.indicator)} "
-            f"versie {_text(figure.version)}</p>"
+            f"<p>{code(fid)} · {_text(cells)} · {value}{version}</p>"
             "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul></div>")
 
 
@@ -86,13 +91,20 @@ def code(value: str) -> str:
     return f"<code>{_text(value)}</code>"
 
 
-def _source(source: SourceRows, figure: Figure, repo_url: str | None) -> str:
-    base = None
-    if repo_url and figure.commit and not figure.commit.endswith("-dirty"):
-        base = f"{repo_url}/blob/{figure.commit}/{quote(source.file)}"
-    if base is None:
+def file_url(repo_url: str | None, commit: str | None, file: str) -> str | None:
+    """The file as it was at the data commit, on the forge (none for uncommitted data)."""
+    if repo_url and commit and not commit.endswith("-dirty"):
+        return f"{repo_url}/blob/{commit}/{quote(file)}"
+    return None
+
+
+def _source(source: SourceRows, figure: Figure, repo_url: str | None, listed: bool) -> str:
+    base = file_url(repo_url, figure.commit, source.file)
+    if listed:  # the page's table of files links it and gives its blob id
+        head = code(source.file)
+    elif base is None:
         head = f"{code(source.file)}, blob {code(source.blob)}"
-    else:  # the file as it was at the data commit, on the forge
+    else:
         head = (f'<a href="{escape(base, quote=True)}">{code(source.file)}</a>, '
                 f"blob {code(source.blob)}")
     if figure.suppressed:

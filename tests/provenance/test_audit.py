@@ -63,13 +63,17 @@ def test_an_entry_holds_value_version_files_blobs_rows_and_command(
     figure_id = "deelnemers_bereikt.totaal.2023-Q4.fase=pilot"
     figure = next(f for f in handmade.figures if f.figure_id == figure_id)
     text = entry(pages, figure_id)
-    assert "<strong>50</strong> ·" in text  # the value once (no "(50)" beside it)
-    assert "indicator <code>deelnemers_bereikt</code> versie 1" in text
+    assert "<strong>50</strong></p>" in text  # the value once (no "(50)" beside it)
+    page = pages[audit_page("deelnemers_bereikt", "totaal")]
+    # What is the same for every entry of the page is said once, in its header: the
+    # definition's version and each file's blob id.
+    assert "versie" not in text and "blob" not in text
+    assert "| Indicator | `deelnemers_bereikt`, definitie versie 1 (" in page
     for source in figure.sources:
-        assert f"<code>{source.file}</code>, blob <code>{source.blob}</code>: rijen " in text
+        assert f"<li><code>{source.file}</code>: rijen " in text
+        assert page.count(f"| `{source.file}` | `{source.blob}` |") == 1
     assert (f"<code>impactmonitor trace {figure_id} --ref {handmade.snapshot.commit}</code>"
             in text)
-    page = pages[audit_page("deelnemers_bereikt", "totaal")]
     assert f"`{handmade.snapshot.commit[:12]}`" in page and "`c0dec0dec0de`" in page
     assert "impactmonitor 0.1.0" in page and "definitie versie 1" in page
     assert "| Bouwdatum | 14 november 2023 |" in page  # the facts' date (1_700_000_000)
@@ -130,7 +134,22 @@ def test_a_suppressed_entry_says_so_without_the_value(handmade: Computation) -> 
     assert "onderdrukt: Niet getoond: een klein aantal (minder dan 5)" in text
     assert str(figure.value) not in text and "rijen niet getoond (onderdrukte cel)" in text
     assert "#L" not in text and "hoog" not in text
-    assert all(f"blob <code>{s.blob}</code>" in text for s in figure.sources)
+    page = pages[audit_page(figure.indicator, figure.region)]
+    assert all(f"<li><code>{s.file}</code>: rijen niet getoond" in text for s in figure.sources)
+    assert all(f"/{s.file}) | `{s.blob}` |" in page for s in figure.sources)
+
+
+def test_an_entry_names_a_version_or_blob_the_header_does_not(handmade: Computation) -> None:
+    figure = next(f for f in handmade.figures if f.sources and not f.breakdown)
+    other = replace(figure, version="2")
+    source = figure.sources[0]
+    again = replace(other, indicator=figure.indicator, region=figure.region,
+                    period="2020-Q1", sources=(replace(source, blob="f" * 40),))
+    pages = audit_pages(handmade, repo_url=None, figures=[other, again])
+    text = entry(pages, other.figure_id)
+    assert f"indicator <code>{figure.indicator}</code> versie 2" in text
+    assert f"<code>{source.file}</code>, blob <code>{source.blob}</code>: rijen" in text
+    assert f"| `{source.file}` |" not in pages[audit_page(figure.indicator, figure.region)]
 
 
 def test_an_editions_tree_has_its_own_root(handmade: Computation) -> None:

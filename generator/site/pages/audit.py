@@ -16,7 +16,7 @@ paths are the site's (`generator.site.urls.audit_page`), so every number's link 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from generator.compute.lineage import TOTAL, Figure
@@ -24,7 +24,7 @@ from generator.compute.pipeline import Computation
 from generator.indicators.definition import Definition
 from generator.provenance.facts import BuildFacts
 from generator.publish.sitedata import SiteData
-from generator.site.audit_entry import entry_html
+from generator.site.audit_entry import entry_html, file_url
 from generator.site.markup import text
 from generator.site.outputs import Output, Page, SiteInputs
 from generator.site.rawhtml import raw_block
@@ -39,9 +39,11 @@ COMMITS_EXPLAINED = (
     "`indicators/` zelf veranderde, en die bevat dezelfde bestanden. De code-commit is de "
     "versie van de software die de site bouwde.")
 
-NOT_SEARCHED = "---\nsearch:\n  exclude: true\n---\n\n"
+NOT_SEARCHED = "---\nsearch:\n  exclude: true\naudit: true\n---\n\n"
 """Front matter keeping audit pages out of the search index: thousands of entries of ids
-and row numbers would drown the search results and double the index."""
+and row numbers would drown the search results and double the index. `audit` tells the
+theme override (`overrides/main.html`) to leave the site's navigation off: readers arrive
+from a number, and the whole navigation was a fifth of every audit page's bytes."""
 
 
 def build(site: SiteInputs, shown: ShownOn | None = None) -> list[Output]:
@@ -110,6 +112,11 @@ class _Context:
     def region(self, region: str) -> str:
         return "Totaal" if region == TOTAL else self.region_names.get(region, region)
 
+    def file_link(self, path: str, blob: str, commits: list[str]) -> str:
+        """The path as code, linked to the file at the page's one data commit on the forge."""
+        url = file_url(self.repo_url, commits[0], path) if len(commits) == 1 else None
+        return f"[{code(path)}]({url})" if url else code(path)
+
     def commit_link(self, commit: str | None) -> str:
         if commit is None:
             return "werkmap met wijzigingen (niet vastgelegd)"
@@ -146,6 +153,13 @@ def _page(definition: Definition | None, indicator: str, region: str,
     if context.tool_versions:
         lines.append("| Tools | " + ", ".join(f"{text(k)} {text(v)}"
                                                for k, v in context.tool_versions.items()) + " |")
+    listed = _one_blob_per_file(figures)
+    if listed:
+        lines += ["", "Gelezen bestanden, met hun Git-blob-id op de gegevenscommit; elke regel "
+                  "hieronder noemt de rijen die meetelden.", "",
+                  "| Bestand | Git-blob-id |", "|---|---|"]
+        lines += [f"| {context.file_link(path, blob, commits)} | {code(blob)} |"
+                  for path, blob in sorted(listed)]
     by_period: dict[str, list[Figure]] = defaultdict(list)
     for figure in figures:
         by_period[figure.period].append(figure)
@@ -156,6 +170,15 @@ def _page(definition: Definition | None, indicator: str, region: str,
         lines.append(raw_block(
             entry_html(f, definition, context.repo_url,
                        [(relative(page), title)
-                        for page, title in context.shown.get((url, f.figure_id), [])])
+                        for page, title in context.shown.get((url, f.figure_id), [])],
+                       listed)
             for f in by_period[period]))
     return "\n".join(lines) + "\n"
+
+
+def _one_blob_per_file(figures: list[Figure]) -> set[tuple[str, str]]:
+    """(path, blob) of every file the page's figures read, when each path has one blob
+    there (one data commit): the entries then name the path and its rows only."""
+    found = {(s.file, s.blob) for f in figures for s in f.sources}
+    blobs = Counter(path for path, _ in found)
+    return {(path, blob) for path, blob in found if blobs[path] == 1}
