@@ -3,6 +3,13 @@
 Published inside the protected site; `verify` rebuilds from the commit it names and
 compares (`compare.py`). Serialised with sorted keys so that two builds of the same
 commit give the same bytes.
+
+A whole build's manifest is tens of megabytes at 20 regions, so it is published in parts
+(`published.py` says where): an index with the build's facts that lists every part with
+its SHA-256, and one part per indicator and scope. A part holds no commit (the index names
+it), lists each source file once and refers to it by position, so a part whose figures did
+not change since a report edition's commit is the same bytes in both and stored once.
+`expand_part` turns a part back into the entries `figure_entry` gives.
 """
 
 from __future__ import annotations
@@ -17,8 +24,9 @@ from generator.compute.pipeline import Computation
 from generator.provenance.facts import BuildFacts
 from generator.provenance.ranges import compact_ranges
 
-MANIFEST_VERSION = 1
-"""Raised when the shape changes in a way a reader of an older manifest would misread."""
+MANIFEST_VERSION = 2
+"""Raised when the shape changes in a way a reader of an older manifest would misread
+(2: the figures in parts, listed by the index)."""
 SUPPRESSED_KEY = "onderdrukt"
 """Named as the site names it: the entry of a suppressed cell carries this, not its value."""
 
@@ -129,3 +137,40 @@ def is_text_detail(value: Any) -> bool:
     if isinstance(value, tuple):
         return all(is_text_detail(v) for v in value)
     return isinstance(value, str)
+
+
+def manifest_part(indicator: str, region: str, figures: Sequence[Figure]) -> dict[str, Any]:
+    """The figures of one indicator and scope, without commit; each source file once.
+
+    An input is `[position in "files", rows]`: a file's path and blob id were most of a
+    figure's bytes, repeated in every quarter and cell that read it.
+    """
+    files: dict[tuple[str, str], int] = {}
+    for figure in figures:
+        for source in figure.sources:
+            files.setdefault((source.file, source.blob), 0)
+    for position, key in enumerate(sorted(files)):
+        files[key] = position
+    entries = {}
+    for figure in figures:
+        entry = figure_entry(figure)
+        for key in ("id", "indicator", "region", "data_commit"):
+            del entry[key]
+        entry["inputs"] = [[files[(source.file, source.blob)], given["rows"]]
+                           for source, given in zip(figure.sources, entry["inputs"])]
+        entries[figure.figure_id] = entry
+    return {"indicator": indicator, "region": region,
+            "files": [[path, blob] for path, blob in sorted(files)], "figures": entries}
+
+
+def expand_part(part: Mapping[str, Any], data_commit: str | None) -> dict[str, dict[str, Any]]:
+    """Figure id -> the entry `figure_entry` gives, from a part and its index's commit."""
+    files = part["files"]
+    found = {}
+    for figure_id, entry in part["figures"].items():
+        found[figure_id] = {
+            **entry, "id": figure_id, "indicator": part["indicator"], "region": part["region"],
+            "data_commit": data_commit,
+            "inputs": [{"file": files[position][0], "blob": files[position][1], "rows": rows}
+                       for position, rows in entry["inputs"]]}
+    return found

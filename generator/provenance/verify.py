@@ -1,7 +1,8 @@
 """`verify`: check every figure a built site published against a rebuild from Git.
 
 Reads the site's manifest (through a `PublishedReader`, so an encrypted site is read
-the same way as a plain one), takes the data commit it names (or another `ref`),
+the same way as a plain one; every part checked against the SHA-256 its index lists),
+takes the data commit it names (or another `ref`),
 computes the site's figures again exactly as the build does (`compute_site_data`: same
 quarters, same k, same derived figures) and compares every figure (`compare_manifests`).
 Each report edition published in the site is checked too, always at its own pinned
@@ -10,7 +11,6 @@ commit: `ref` is about the live monitor.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,9 @@ from generator.compute.pipeline import validate_snapshot
 from generator.errors import UserError
 from generator.provenance.compare import Difference, compare_manifests
 from generator.provenance.manifest import figure_entry
-from generator.provenance.published import PublishedReader, manifest_path, plain_reader
+from generator.provenance.published import (
+    PublishedReader, manifest_path, plain_reader, read_manifest,
+)
 from generator.publish.sitedata import PeriodNotInData, SiteData, compute_site_data
 from generator.sources import Snapshot, open_snapshot
 
@@ -67,7 +69,8 @@ def verify_site(root: Path, site_dir: Path, ref: str | None = None,
     """Check the live monitor's figures at `ref` (default: the commit its manifest names)
     and each edition's at its own commit, with the data and Git history of `root`.
 
-    Raises NotPublished when `site_dir` is not a built site, UserError for a manifest
+    Raises NotPublished when `site_dir` is not a built site, AlteredFile when a published
+    part is not the one its index lists (its SHA-256 differs), UserError for a manifest
     without a commit (built from uncommitted data) when no `ref` is given, and
     InvalidData when the data at the live commit do not validate (a build would refuse).
     `read` reads the site's files (default: a plain site; see `PublishedReader`).
@@ -79,18 +82,6 @@ def verify_site(root: Path, site_dir: Path, ref: str | None = None,
         published = read_manifest(site_dir, about["manifest"], read)
         trees.append(check_tree(root, slug, about["manifest"], published, None, validate=False))
     return VerifyReport(site_dir, trees)
-
-
-def read_manifest(site_dir: Path, relative_path: str, read: PublishedReader) -> dict[str, Any]:
-    content = read(relative_path)
-    try:
-        manifest = json.loads(content.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise UserError(f"{site_dir / relative_path} is geen leesbaar manifest: {error}.") from None
-    if not isinstance(manifest, dict) or not isinstance(manifest.get("figures"), dict):
-        raise UserError(f"{site_dir / relative_path} is geen manifest van de impactmonitor "
-                        "(het veld 'figures' ontbreekt).")
-    return manifest
 
 
 def check_tree(root: Path, name: str, path: str, published: dict[str, Any], ref: str | None,

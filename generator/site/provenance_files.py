@@ -1,23 +1,25 @@
 """The machine-readable provenance of a build as files of the site: manifest and PROV-JSON.
 
-One manifest and one PROV-JSON document per data state: the live monitor and each report
-edition (in its own tree, since its figures come from its pinned commit). Both list the
-figures the site shows, after disclosure control and with the derived figures, so a
-suppressed cell has no value there either. They are content, written into the docs folder
-like the CSV downloads and published in the site folder, where the encryption stage finds
-them with every other content file; `provenance_files` is the only writer of them, and
-a `generator.provenance.published.PublishedReader` the only reader.
+Per data state (the live monitor and each report edition, in its own tree, since its
+figures come from its pinned commit) an index and a PROV-JSON document of the build as a
+whole, and per indicator and scope a part with its figures and one with their PROV-JSON
+(layout in `generator.provenance.published`). They list the figures the site shows, after
+disclosure control and with the derived figures, so a suppressed cell has no value there
+either. Parts are named by their content: a part two data states share is one file. They
+are content, written into the docs folder like the CSV downloads and published in the site
+folder, where the encryption stage finds them with every other content file;
+`provenance_files` is the only writer of them, and a
+`generator.provenance.published.PublishedReader` the only reader.
 """
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from typing import Any
 
 from generator.provenance.manifest import build_manifest, manifest_json
-from generator.provenance.prov import build_prov, prov_json
-from generator.provenance.published import manifest_path, prov_path
+from generator.provenance.prov import build_document, part_document, prov_json
+from generator.provenance.published import manifest_path, part_path, prov_path, sha256, split
 from generator.site.outputs import Download, SiteInputs
 from generator.publish.sitedata import SiteData
 from generator.site.urls import edition_root
@@ -33,8 +35,11 @@ class PublishedTree:
     """Site-relative path of the manifest."""
     prov: str
     sha256: str
-    """SHA-256 of the manifest's bytes: one line that pins every figure of the tree."""
+    """SHA-256 of the index's bytes, which lists every part's: one line that pins every
+    figure of the tree."""
     figures: int
+    parts: int
+    """Parts (files of figures) the index lists; each has its PROV document beside it."""
 
 
 @dataclass(frozen=True)
@@ -64,12 +69,30 @@ def _tree(site: SiteInputs, data: SiteData, root: str, label: str, downloads: li
     # Only the live data were validated by this build; an edition's pinned data were
     # checked when they were merged, and its documents say no more than that.
     validated = edition is None
-    manifest = build_manifest(data.computation, site.facts, figures=data.figures,
-                              k_anonymity=data.k, validated=validated, editions=editions,
-                              edition=edition)
+    manifest = build_manifest(data.computation, site.facts, figures=(), k_anonymity=data.k,
+                              validated=validated, editions=editions, edition=edition)
+    del manifest["figures"]  # in the parts
+    manifest["figure_count"] = len(data.figures)
+    written = {download.path for download in downloads}
+    lines, parts = [], []
+    for part, content in split(data.figures):
+        prov = prov_json(part_document(data.computation, part)).encode("utf-8")
+        prov_at = part_path(part.indicator, part.scope, prov, prov=True)
+        for path, bytes_ in ((part.path, content), (prov_at, prov)):
+            if path not in written:  # the same bytes as another data state's: one file
+                downloads.append(Download(path, bytes_))
+                written.add(path)
+        parts.append(part)
+        lines.append({"indicator": part.indicator, "region": part.scope,
+                      "figures": len(part.figures),
+                      "manifest": part.path, "manifest_sha256": part.sha256,
+                      "prov": prov_at, "prov_sha256": sha256(prov)})
+    prov = prov_json(build_document(data.computation, site.facts, parts,
+                                    validated=validated)).encode("utf-8")
+    manifest["prov"] = {"path": prov_path(root), "sha256": sha256(prov)}
+    manifest["parts"] = lines
     text = manifest_json(manifest).encode("utf-8")
-    prov = prov_json(build_prov(data.computation, site.facts, figures=data.figures,
-                                validated=validated)).encode("utf-8")
     downloads += [Download(manifest_path(root), text), Download(prov_path(root), prov)]
     return PublishedTree(label, data.commit, manifest_path(root), prov_path(root),
-                         hashlib.sha256(text).hexdigest(), manifest["figure_count"])
+                         sha256(text), manifest["figure_count"], len(lines))
+

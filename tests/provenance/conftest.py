@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +10,7 @@ import pytest
 
 from generator.compute.pipeline import Computation, compute_snapshot
 from generator.provenance.facts import BuildFacts
-from generator.provenance.published import plain_reader
+from generator.provenance.published import plain_reader, read_manifest
 from generator.sources import open_snapshot
 from tests.fixtures.handmade_repo import commit_all, git, make_repo, set_cell
 
@@ -80,5 +79,6 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def published_manifest(site: Path, relative_path: str) -> dict:
-    """A manifest as the built site publishes it (read as `verify` reads it)."""
-    return json.loads(plain_reader(site)(relative_path))
+    """A manifest as the built site publishes it: the index at `relative_path` with the
+    figures of its parts (read as `verify` reads it)."""
+    return read_manifest(site, relative_path, plain_reader(site))

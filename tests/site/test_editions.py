@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -10,7 +9,7 @@ import pytest
 
 from generator.errors import UserError
 from generator.build import build_site
-from generator.provenance.published import manifest_path, plain_reader
+from generator.provenance.published import manifest_path, plain_reader, read_manifest
 from generator.provenance.trace import Trace, trace
 from generator.provenance.verify import verify_site
 from generator.site.urls import edition_root
@@ -85,7 +84,8 @@ def test_the_editions_figures_trace_to_its_pinned_commit(corrected: tuple[Path, 
     assert isinstance(later, Trace) and later.expected_matches is False
     entry = page(site, "edities/tussenrapport-2023/audit/deelnemers_bereikt/noord/")
     assert f"impactmonitor trace {NOORD} --ref {first}" in entry
-    manifest = json.loads(plain_reader(site)(manifest_path(edition_root("tussenrapport-2023"))))
+    manifest = read_manifest(site, manifest_path(edition_root("tussenrapport-2023")),
+                             plain_reader(site))
     assert (manifest["data_commit"], manifest["figures"][NOORD]["value"]) == (first, 30)
     report = verify_site(root, site)  # the live monitor at commit 2, the edition at 1
     assert report.ok and [t.checked_commit for t in report.trees] == [second, first]

@@ -76,16 +76,20 @@ def versions_table(facts: BuildFacts) -> str:
 
 
 def provenance_section(trees: list[PublishedTree]) -> list[str]:
-    """Links to each manifest and PROV document (Markdown links: MkDocs checks and
-    rewrites them), with the manifest's SHA-256."""
+    """Links to each index and PROV document (Markdown links: MkDocs checks and rewrites
+    them), with the index's SHA-256."""
     lines = ["## Herkomst voor auditors", "",
              "Elk getal van deze site staat met zijn herkomst in een manifest (JSON: waarde, "
              "bronbestanden met Git-blob-id en rijen, commits) en in W3C PROV-JSON, voor eigen "
-             "gereedschap. `impactmonitor verify` rekent met het manifest elk getal na vanuit "
-             "de commit die het noemt.", ""]
+             "gereedschap. Het manifest is een index met de commits en de bouwgegevens, die "
+             "per indicator en regio een deelbestand met de getallen en een met hun PROV-JSON "
+             "noemt, elk met zijn SHA-256; een deelbestand dat ongewijzigd is sinds een editie, "
+             "staat er één keer in. `impactmonitor verify` controleert die SHA-256's en rekent "
+             "elk getal na vanuit de commit die het manifest noemt.", ""]
     for tree in trees:
         commit = f"commit `{tree.data_commit}`" if tree.data_commit else "de werkmap"
         lines.append(f"- {text(tree.label)} (gegevens van {commit}): "
-                     f"[manifest]({tree.manifest}) met {dutch(tree.figures, 0)} figuren, SHA-256 "
-                     f"`{tree.sha256}`; [PROV-JSON]({tree.prov})")
+                     f"[manifest]({tree.manifest}) met {dutch(tree.figures, 0)} figuren in "
+                     f"{dutch(tree.parts, 0)} deelbestanden, SHA-256 `{tree.sha256}`; "
+                     f"[PROV-JSON van de bouw]({tree.prov})")
     return lines + [""]
