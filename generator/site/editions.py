@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -134,6 +134,27 @@ def _check_ref(root: Path, meta: EditionMeta) -> None:
                             "repository.") from None
         raise UserError(f"{meta.file}: data_ref moet een volledige commit-sha (40 tekens) of "
                         f"een tag zijn, niet '{ref}' (een branch verschuift).") from None
+
+
+def unchanged_in_live(edition: SiteData, live: SiteData) -> frozenset[str]:
+    """Ids of the edition's figures that the live monitor has unchanged: the same value (or
+    suppression), unit, version, details, files, blob ids and rows, from a definition with
+    the same blob. Their audit entry is the live one; only the commit they name differs,
+    and the same blobs are the same bytes at both commits."""
+    same_definitions = {d.id for d in edition.computation.definitions
+                        if _same_definition(d.id, d.blob, live)}
+    found = set()
+    for figure in edition.figures:
+        now = live.get(figure.figure_id)
+        if (now is not None and figure.indicator in same_definitions
+                and replace(figure, commit=now.commit) == now and figure.extra == now.extra):
+            found.add(figure.figure_id)
+    return frozenset(found)
+
+
+def _same_definition(indicator: str, blob: str, live: SiteData) -> bool:
+    definitions = [d for d in live.computation.definitions if d.id == indicator]
+    return bool(definitions) and definitions[0].blob == blob
 
 
 def corrections(shown: dict[str, Figure], current: SiteData) -> list[Correction]:

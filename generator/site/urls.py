@@ -16,7 +16,9 @@ The audit scheme (issue 5 builds those pages against these two functions):
   `audit_url(figure)` is `audit/<indicator>/<region>/#<figure_id>`.
 - A report edition has its own audit pages, since its figures come from another commit:
   `edities/<slug>/audit/<indicator>/<region>/#<figure_id>`. Which tree a number links to
-  follows the page it is shown on (`audit_root`), not the figure.
+  follows the page it is shown on (`audit_root`), not the figure; except that an edition's
+  figure the live monitor has unchanged (same value, files, blob ids and rows) links to the
+  live entry (`live_entries`), so that it is not published twice.
 """
 
 from __future__ import annotations
@@ -39,6 +41,9 @@ class _Rendering:
     """URL of the page being rendered, relative to the site root (`''` = home)."""
     audit_root: str
     """`''` for the live monitor, `edities/<slug>/` inside an edition."""
+    live: frozenset[str] = frozenset()
+    """Figure ids whose entry is the live monitor's, whatever `audit_root` says: an
+    edition's figures that did not change since its commit (`live_entries`)."""
 
 
 _current: ContextVar[_Rendering] = ContextVar("impactmonitor_page", default=_Rendering("", ""))
@@ -87,7 +92,8 @@ def audit_url(figure_or_id: Figure | str) -> str:
     """The link from a number to its audit entry, relative to the page being rendered."""
     figure_id = figure_or_id if isinstance(figure_or_id, str) else figure_or_id.figure_id
     indicator, region = figure_id.split(".")[:2]
-    root = _current.get().audit_root
+    current = _current.get()
+    root = "" if figure_id in current.live else current.audit_root
     page = source_to_url(audit_page(indicator, region, root))
     return relative(page) + "#" + quote(figure_id, safe="=.-_~")
 
@@ -95,6 +101,18 @@ def audit_url(figure_or_id: Figure | str) -> str:
 def page_url(source: str) -> str:
     """The link to another page (by its Markdown source), relative to the current page."""
     return relative(source_to_url(source))
+
+
+@contextmanager
+def live_entries(figure_ids: frozenset[str]) -> Iterator[None]:
+    """Within an edition's page, link these numbers to the live monitor's audit entries:
+    figures with the same value, files, blob ids and rows there have one entry, not two."""
+    current = _current.get()
+    token = _current.set(_Rendering(current.page, current.audit_root, figure_ids))
+    try:
+        yield
+    finally:
+        _current.reset(token)
 
 
 @contextmanager

@@ -91,6 +91,34 @@ def test_the_editions_figures_trace_to_its_pinned_commit(corrected: tuple[Path, 
     assert report.ok and [t.checked_commit for t in report.trees] == [second, first]
 
 
+def test_what_did_not_change_since_the_edition_has_one_audit_entry(
+        corrected: tuple[Path, str, str]) -> None:
+    """The correction moved noord; zuid's figures are the same at both commits: the edition
+    links them to the live entry, which names the edition page, and has no pages of its own
+    for them. Noord's moved figures keep their own entry, naming the pinned commit."""
+    site, first, _ = corrected
+    zuid = "deelnemers_bereikt.zuid.2023-Q4"
+    own = site / "edities" / "tussenrapport-2023" / "audit"
+    assert (own / "deelnemers_bereikt" / "noord" / "index.html").is_file()
+    assert not (own / "deelnemers_bereikt" / "zuid").exists()
+    live = page(site, "audit/deelnemers_bereikt/zuid/")
+    start = live.index(f'<a id="{zuid}"></a>')
+    entry = live[start:live.index("</ul></div>", start)]
+    assert '<a href="../../../edities/tussenrapport-2023/">Tussenrapport 2023</a>' in entry
+    assert "*Edities.*" not in live and "Edities." in live  # the header says how to trace
+    edition_audit = page(site, "edities/tussenrapport-2023/audit/deelnemers_bereikt/noord/")
+    assert f"impactmonitor trace {NOORD} --ref {first}" in edition_audit
+    # Together the edition's own entries and the live ones it links to hold all its figures.
+    manifest = read_manifest(site, manifest_path(edition_root("tussenrapport-2023")),
+                             plain_reader(site))
+    anchors = set(re.findall(r'<a id="([^"]+)"></a>', "".join(
+        p.read_text(encoding="utf-8") for p in own.rglob("index.html"))))
+    live_anchors = set(re.findall(r'<a id="([^"]+)"></a>', "".join(
+        p.read_text(encoding="utf-8") for p in (site / "audit").rglob("index.html"))))
+    assert NOORD in anchors and zuid not in anchors
+    assert set(manifest["figures"]) <= anchors | live_anchors
+
+
 def test_an_unchanged_edition_says_so(tmp_path: Path) -> None:
     first = site_repo(tmp_path)
     edition(tmp_path, first)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import unquote
 from pathlib import Path
 
 import pytest
@@ -126,10 +127,17 @@ def test_each_indicator_has_a_page_and_a_csv(example_site: Path) -> None:
         assert csv.startswith("indicator,regio,periode,")
 
 
-def test_edition_numbers_link_to_the_editions_own_audit_tree(example_site: Path) -> None:
+def test_edition_numbers_link_to_their_own_entry_or_the_unchanged_live_one(
+        example_site: Path) -> None:
+    """An edition's own audit tree holds what changed since its commit; a figure the live
+    monitor has unchanged links to the live entry. Every link lands on its anchor."""
     html = page(example_site, "edities/tussenrapport-2026/")
     links = re.findall(r'<a class="im-figure" href="([^"]+)"', html)
-    assert links and all(link.startswith("audit/") for link in links)
+    assert links and all(link.startswith(("audit/", "../../audit/")) for link in links)
+    for link in links:
+        target, _, anchor = link.partition("#")
+        file = (example_site / "edities" / "tussenrapport-2026" / target / "index.html").resolve()
+        assert f'<a id="{unquote(anchor)}"></a>' in file.read_text(encoding="utf-8"), link
 
 
 def test_nothing_is_loaded_from_outside_the_site(example_site: Path) -> None:

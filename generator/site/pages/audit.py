@@ -25,6 +25,7 @@ from generator.indicators.definition import Definition
 from generator.provenance.facts import BuildFacts
 from generator.publish.sitedata import SiteData
 from generator.site.audit_entry import entry_html, file_url
+from generator.site.editions import unchanged_in_live
 from generator.site.markup import text
 from generator.site.outputs import Output, Page, SiteInputs
 from generator.site.rawhtml import raw_block
@@ -39,6 +40,12 @@ COMMITS_EXPLAINED = (
     "`indicators/` zelf veranderde, en die bevat dezelfde bestanden. De code-commit is de "
     "versie van de software die de site bouwde.")
 
+EDITIONS_EXPLAINED = (
+    "*Edities.* Een getal dat een editie toont (zie 'Getoond op') en dat sindsdien niet "
+    "veranderde, heeft zijn regel hier: in de commit van die editie had het dezelfde waarde, "
+    "uit dezelfde bestanden (dezelfde Git-blob-id's) en rijen. `impactmonitor trace <id> "
+    "--ref <commit van de editie>` rekent het daar na.")
+
 NOT_SEARCHED = "---\nsearch:\n  exclude: true\naudit: true\n---\n\n"
 """Front matter keeping audit pages out of the search index: thousands of entries of ids
 and row numbers would drown the search results and double the index. `audit` tells the
@@ -47,15 +54,22 @@ from a number, and the whole navigation was a fifth of every audit page's bytes.
 
 
 def build(site: SiteInputs, shown: ShownOn | None = None) -> list[Output]:
-    """The audit trees; `shown` (from the other pages) gives each entry its links back."""
-    trees: list[tuple[SiteData, str]] = [(site.live, "")]
-    trees += [(edition.data, edition_root(edition.meta.slug)) for edition in site.editions]
+    """The audit trees; `shown` (from the other pages) gives each entry its links back.
+
+    An edition's tree holds only the figures the live monitor does not have unchanged
+    (`unchanged_in_live`): the others link to the live entry, which names the edition
+    among the pages that show it."""
+    trees: list[tuple[SiteData, str, list[Figure]]] = [(site.live, "", site.live.figures)]
+    for edition in site.editions:
+        same = unchanged_in_live(edition.data, site.live)
+        trees.append((edition.data, edition_root(edition.meta.slug),
+                      [f for f in edition.data.figures if f.figure_id not in same]))
     pages: list[Output] = []
-    for data, root in trees:
+    for data, root, figures in trees:
         found = audit_pages(data.computation, site.facts, repo_url=site.repo_url,
-                            figures=data.figures, audit_root=root,
+                            figures=figures, audit_root=root,
                             region_names={r.id: r.name for r in data.regions},
-                            shown=shown)
+                            shown=shown, editions=bool(site.editions) and not root)
         pages += [Page(source, _title(markdown), NOT_SEARCHED + markdown, None)
                   for source, markdown in sorted(found.items())]
     return pages
@@ -74,7 +88,8 @@ SHORT_SHA = 12
 def audit_pages(computation: Computation, facts: BuildFacts | None = None, *,
                 repo_url: str | None, figures: Sequence[Figure] | None = None,
                 region_names: Mapping[str, str] | None = None,
-                audit_root: str = "", shown: ShownOn | None = None) -> dict[str, str]:
+                audit_root: str = "", shown: ShownOn | None = None,
+                editions: bool = False) -> dict[str, str]:
     """Relative Markdown path -> page, for `figures` (default: the computation's).
 
     Pass the figures the site shows (after disclosure control, with derived figures), so
@@ -86,7 +101,7 @@ def audit_pages(computation: Computation, facts: BuildFacts | None = None, *,
     figures = computation.figures if figures is None else figures
     definitions = {d.id: d for d in computation.definitions}
     context = _Context(repo_url.rstrip("/") if repo_url else None, facts,
-                       dict(region_names or {}), shown or {})
+                       dict(region_names or {}), shown or {}, editions)
     groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     for figure in figures:
         groups[(figure.indicator, figure.region)].append(figure)
@@ -101,8 +116,9 @@ def audit_pages(computation: Computation, facts: BuildFacts | None = None, *,
 
 class _Context:
     def __init__(self, repo_url: str | None, facts: BuildFacts | None,
-                 region_names: dict[str, str], shown: ShownOn) -> None:
+                 region_names: dict[str, str], shown: ShownOn, editions: bool = False) -> None:
         self.repo_url = repo_url
+        self.editions = editions
         self.shown = shown
         self.code_commit = facts.code_commit if facts else None
         self.build_date = dutch_date(facts.built) if facts else None
@@ -143,6 +159,7 @@ def _page(definition: Definition | None, indicator: str, region: str,
              "het getal opnieuw berekent. De commits en tools in deze tabel gelden voor elk "
              "getal op deze pagina.", "",
              COMMITS_EXPLAINED, "",
+             *([EDITIONS_EXPLAINED, ""] if context.editions else []),
              "| Gegeven | Waarde |", "|---|---|",
              f"| Indicator | {code(indicator)}"
              + (f", definitie versie {text(definition.version)} ({code(definition.file)}, "

@@ -1,7 +1,9 @@
 """The report editions: each a narrative on the figures of its own commit, plus corrections.
 
 An edition's numbers link to the edition's own audit tree (`edities/<slug>/audit/...`),
-because they come from another commit than the live monitor. Below the narrative the
+because they come from another commit than the live monitor; a figure the live monitor has
+unchanged (same value, files, blob ids and rows) links to the live entry instead, which
+then names the edition among the pages that show it. Below the narrative the
 page lists every figure it shows whose value the current data give differently: the
 edition's value and the current one, each linked to its own audit entry, both commits
 named.
@@ -15,13 +17,13 @@ from generator.compute.formatting import format_period
 from generator.compute.lineage import TOTAL
 from generator.site import blocks
 from generator.site.blocks import PageState
-from generator.site.editions import KINDS, Correction, Edition, corrections
+from generator.site.editions import KINDS, Correction, Edition, corrections, unchanged_in_live
 from generator.site.example import is_example
 from generator.site.markup import text
 from generator.site.outputs import Output, Page, SiteInputs, page_state
 from generator.site.pdf import pdf_name
 from generator.publish.sitedata import SiteData
-from generator.site.urls import audit_tree, edition_root
+from generator.site.urls import audit_tree, edition_root, live_entries
 from generator.site.words import cell_words, dutch_date, quarter_words, scope_words, short_sha
 
 SECTION = "Rapporten"
@@ -47,7 +49,9 @@ def build(site: SiteInputs) -> list[Output]:
 def edition_page(site: SiteInputs, edition: Edition) -> Page:
     meta, data = edition.meta, edition.data
     source = edition_source(meta.slug)
-    with page_state(data, source, audit_root=edition_root(meta.slug)) as state:
+    # A figure the live monitor has unchanged links to the live entry (one entry, not two).
+    with (page_state(data, source, audit_root=edition_root(meta.slug)) as state,
+          live_entries(unchanged_in_live(data, site.live))):
         body = ""
         if site.narrative.exists(NARRATIVE.format(slug=meta.slug)):
             body = site.narrative.render(NARRATIVE.format(slug=meta.slug), state)
