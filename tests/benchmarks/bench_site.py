@@ -23,7 +23,11 @@ generator.synthetic`), the repository's indicators/, site_src/ and mkdocs.yml:
   the audit pages out unless `serve_audit` is set);
 - the site's size (and its biggest file), and what a first visit of the home page loads (Playwright with
   Debian's chromium, empty cache): bytes as served, and gzip-compressed as a static host
-  would send them.
+  would send them;
+- last, the site's size with one edition (the build above) and with three: two more edition
+  folders, one at the same commit under another name and one at a later commit that
+  corrects one cell (`add_two_editions`), built warm; each with its biggest file, the files
+  over 1 MB and its biggest folders.
 """
 
 from __future__ import annotations
@@ -273,6 +277,69 @@ def first_visit(site: Path) -> Visit | None:
                  sum(len(gzip.compress(b, 6)) for b in bodies.values()), ranked[:4])
 
 
+# -- size with one and with three editions -------------------------------------------------
+
+LIMIT = 1_000_000
+"""No single file of the site over this (issue 10)."""
+
+
+def add_two_editions(repo: Path) -> None:
+    """Two more editions beside the narrative's (which is pinned to the first commit): one
+    under another name at the same commit, and one at a later commit that corrects one
+    `aantal` of one region, as a later delivery would; the live monitor is then at that
+    correction too."""
+    source = repo / "site_src" / "edities" / "tussenrapport-2026"
+    first = git(repo, "rev-list", "--max-parents=0", "HEAD")
+    instroom = sorted((repo / "data").glob("*/instroom.csv"))[0]
+    header, *lines = instroom.read_text(encoding="utf-8").splitlines()
+    cells = lines[0].split(",")
+    column = header.split(",").index("aantal")
+    cells[column] = str(int(cells[column]) + 1)
+    instroom.write_text("\n".join([header, ",".join(cells), *lines[1:]]) + "\n", encoding="utf-8")
+    git(repo, "commit", "-qam", "correct one instroom cell")
+    corrected = git(repo, "rev-parse", "HEAD")
+    for slug, title, commit, date in (
+            ("voortgangsrapport-2026", "Voortgangsrapport 2026", first, "2026-06-30"),
+            ("eindrapport-2027", "Eindrapport 2027", corrected, "2027-06-30")):
+        target = source.with_name(slug)
+        shutil.copytree(source, target)
+        meta = target / "editie.yml"
+        text = re.sub(r"(?m)^data_ref:.*$", f"data_ref: {commit}", meta.read_text(encoding="utf-8"))
+        text = re.sub(r"(?m)^titel:.*$", f"titel: {title}", text)
+        meta.write_text(re.sub(r"(?m)^datum:.*$", f"datum: {date}", text), encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "two more editions")
+
+
+def size_rows(site: Path, label: str) -> list[tuple[str, str]]:
+    """Total, biggest file, files over the limit, and the biggest folders of a built site."""
+    total, files, _ = size(site)
+    over = [p for p in site.rglob("*") if p.is_file() and p.stat().st_size > LIMIT]
+    folders: dict[str, int] = {}
+    for path in (p for p in site.rglob("*") if p.is_file()):
+        parts = path.relative_to(site).parts
+        depth = 3 if parts[0] == "edities" and len(parts) > 3 else 1
+        key = "/".join(parts[:depth]) if len(parts) > depth else "(top level)"
+        folders[key] = folders.get(key, 0) + path.stat().st_size
+    rows = [(f"site size, {label}", f"{megabytes(total)} in {files} files (aim <= 60 MB)"),
+            ("  biggest file", "{} ({})".format(*biggest(site))),
+            (f"  files over {megabytes(LIMIT)}", str(len(over)) + (
+                "" if not over else " (" + ", ".join(sorted(
+                    p.relative_to(site).as_posix() for p in over)[:3])
+                + (", ..." if len(over) > 3 else "") + ")"))]
+    rows += [(f"  {name}/", megabytes(count))
+             for name, count in sorted(folders.items(), key=lambda f: -f[1])[:5]]
+    return rows
+
+
+def editions_size(repo: Path, one: Path, three: Path) -> list[tuple[str, str]]:
+    """The size section: the site as built (one edition), then with two editions more."""
+    rows = size_rows(one, "1 edition")
+    add_two_editions(repo)
+    ours(repo, three, 1, NO_CHROMIUM, cold=False)
+    return rows + size_rows(three, "3 editions")
+
+
 # -- the report --------------------------------------------------------------------------------
 
 def seconds(times: list[Timing]) -> str:
@@ -302,6 +369,7 @@ def main() -> int:
         total, files, ours_pages = size(work / "ours")
         _, _, plain_pages = size(work / "plain" / "site")
         visit = first_visit(work / "ours")
+        sizes = editions_size(repo, work / "ours", work / "three")  # last: it adds commits
         ratio = (statistics.median(t.cpu for t in ours_times)
                  / statistics.median(t.cpu for t in plain_times))
         rows = [
@@ -329,6 +397,7 @@ def main() -> int:
             rows += [("first visit of the home page", f"{megabytes(visit.raw)} in {visit.requests} "
                       f"responses, gzip ~ {megabytes(visit.gzipped)}")]
             rows += [(f"  {name}", megabytes(count)) for name, count in visit.biggest]
+        rows += sizes
         width = max(len(name) for name, _ in rows)
         for name, value in rows:
             print(f"{name:<{width}}  {value}")
