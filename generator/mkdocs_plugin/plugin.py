@@ -40,6 +40,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -163,6 +164,14 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
                         files: Any) -> str:
         return rawhtml.restore(html, self._raw.pop(page.file.src_uri, []))
 
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig,
+               files: Any) -> jinja2.Environment:
+        # MkDocs makes a new theme environment for every build; compiling the theme's
+        # templates again is a quarter of a serve rebuild and repeats per audience.
+        if env.bytecode_cache is None:
+            env.bytecode_cache = _THEME_TEMPLATES
+        return env
+
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer:
         if self._staging is not None:
@@ -280,6 +289,24 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
         else:
             os.environ[EPOCH] = self._epoch_before
         self._epoch_set = False
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's compiled templates, kept by this process. Jinja checks each one
+    against its template's source checksum, so an edited template compiles again."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_THEME_TEMPLATES = _CompiledTemplates()
 
 
 def _root(config: MkDocsConfig) -> Path:
