@@ -112,6 +112,7 @@ def build_site(root: Path, out: Path, ref: str | None = None, *, encrypt: bool =
                                       iterations=plugin.config.pbkdf2_iterations,
                                       search_languages=_search_languages(config))
         publish(staging, out)
+        cache.finish_build()
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return BuildResult(out, pages, time.monotonic() - start,
@@ -157,12 +158,18 @@ def _search_languages(config: MkDocsConfig) -> list[str]:
 
 
 def serve_site(root: Path, dev_addr: str | None = None) -> None:
-    """`mkdocs serve` with the repository's configuration (live reload included)."""
+    """`mkdocs serve --dirty` with the repository's configuration (live reload included).
+
+    Dirty: after a save MkDocs builds only the pages whose Markdown the render stage wrote
+    again; the plugin keeps the figures and the unchanged pages' Markdown in memory, and
+    marks every page changed when the navigation or the theme's settings change.
+    """
     from mkdocs.commands.serve import serve
 
     options = {"dev_addr": dev_addr} if dev_addr else {}
     try:
-        serve(config_file=str(_config_file(root)), livereload=True, **options)
+        serve(config_file=str(_config_file(root)), livereload=True, build_type="dirty",
+              **options)
     except MkDocsException as error:
         raise UserError(f"De site kon niet worden gebouwd: {error}") from None
 

@@ -17,6 +17,17 @@ wrong: a changed cell gives a new blob id, a new key, a miss. The folder is
 a temporary file and renamed into place, and read back only when its checksum holds, so a
 partial or damaged entry is a miss and is written again. Entries are pickles: the cache
 is the build machine's own, like `__pycache__`, and never shared or published.
+
+The folder would grow with every change, so each build records the entries it used
+(`builds/`, one small file per build) and then prunes (`Cache.prune`): an entry goes when
+none of the last `KEEP_BUILDS` builds used it, or when it has not been used for
+`KEEP_DAYS` days. Two builds may run at once: an entry touched in the last `GRACE`
+seconds is never removed (the other build may be using it), and an entry removed under a
+build's feet is only a miss for it.
+
+A long-running process (`impactmonitor serve`) also keeps what it read in memory
+(`memory=True`): a rebuild with the same key and the same carried objects gets the very
+object of the last build, without unpickling it again (seconds at 20 regions).
 """
 
 from __future__ import annotations
@@ -28,6 +39,7 @@ import os
 import pickle
 import sys
 import tempfile
+import time
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -43,6 +55,15 @@ log = logging.getLogger("impactmonitor.cache")
 
 _MAGIC = b"impactmonitor-cache 1\n"
 PACKAGE = Path(__file__).resolve().parent
+KEEP_BUILDS = 10
+"""An entry used by one of this many last builds (or serve rebuilds) is kept."""
+KEEP_DAYS = 30
+"""An entry not used for this many days is removed, whatever the builds used."""
+GRACE = 3600
+"""Seconds after its last use during which an entry is never removed: a build running
+beside the one that prunes may be using it."""
+BUILDS = "builds"
+ENTRY = ".pickle"
 
 
 @dataclass
@@ -52,10 +73,16 @@ class Cache:
     folder: Path
     hits: Counter[str] = field(default_factory=Counter)
     misses: Counter[str] = field(default_factory=Counter)
+    memory: bool = False
+    """Keep the entries of the last build in memory, for a process that builds again."""
+    used: set[str] = field(default_factory=set)
+    """Entries (paths relative to `folder`) used since the last `finish_build`."""
+    _kept: dict[str, list[tuple[dict[str, object], Any]]] = field(default_factory=dict,
+                                                                  repr=False)
 
     @classmethod
-    def at(cls, root: Path) -> Cache:
-        return cls(root / CACHE)
+    def at(cls, root: Path, *, memory: bool = False) -> Cache:
+        return cls(root / CACHE, memory=memory)
 
     def through(self, kind: str, parts: Mapping[str, Any], make: Callable[[], T], *,
                 carried: Mapping[str, object] | None = None) -> T:
@@ -70,17 +97,80 @@ class Cache:
         """
         carried = dict(carried or {})
         key = cache_key(kind, parts)
-        path = self.folder / kind / key[:2] / f"{key}.pickle"
+        name = f"{kind}/{key[:2]}/{key}{ENTRY}"
+        path = self.folder / name
+        self.used.add(name)
+        # The carried objects are put in on reading: an object kept in memory holds the
+        # ones it was read with, so it is reused only when they are equal (one entry can
+        # serve two data states, e.g. an edition pinned to the commit the data are at).
+        kept = self._kept.setdefault(name, []) if self.memory else []
+        for then, value in kept:
+            if then == carried:
+                self.hits[kind] += 1
+                _touch(path)
+                return value  # type: ignore[no-any-return]
         found = _read(path, carried)
         if found is not _MISSING:
             self.hits[kind] += 1
             log.debug("cache hit: %s %s", kind, key[:12])
-            return found  # type: ignore[return-value]
-        self.misses[kind] += 1
-        log.debug("cache miss: %s %s", kind, key[:12])
-        value = make()
-        _write(path, value, carried)
-        return value
+            _touch(path)
+            value = found
+        else:
+            self.misses[kind] += 1
+            log.debug("cache miss: %s %s", kind, key[:12])
+            value = make()
+            _write(path, value, carried)
+        kept.append((carried, value))
+        del kept[:-4]  # a few data states per entry: the live monitor and its editions
+        return value  # type: ignore[no-any-return]
+
+    def finish_build(self, *, prune: bool = True) -> None:
+        """Record the entries this build used, forget the others kept in memory, and prune
+        the folder (see the module's docstring)."""
+        self._kept = {name: kept for name, kept in self._kept.items() if name in self.used}
+        record = self.folder / BUILDS / f"{time.time_ns():020d}-{os.getpid()}.txt"
+        try:
+            if self.used:
+                _write_atomic(record, "".join(f"{name}\n" for name in sorted(self.used)).encode())
+        except OSError as error:  # a read-only cache still serves; it is not pruned
+            log.debug("cache use not recorded (%s)", error)
+            prune = False
+        self.used = set()
+        if prune:
+            self.prune()
+
+    def prune(self, keep_builds: int = KEEP_BUILDS, keep_days: float = KEEP_DAYS,
+              now: float | None = None) -> list[str]:
+        """Remove entries none of the last `keep_builds` builds used or unused for
+        `keep_days` days, never one used in the last `GRACE` seconds; return them."""
+        now = time.time() if now is None else now
+        records = sorted((self.folder / BUILDS).glob("*.txt")) if self.folder.is_dir() else []
+        recent: set[str] = set()
+        for record in records[-keep_builds:] if keep_builds > 0 else []:
+            try:
+                recent.update(record.read_text(encoding="utf-8").split())
+            except OSError:  # pruned by a build beside this one
+                continue
+        for record in records[:-keep_builds] if keep_builds > 0 else records:
+            record.unlink(missing_ok=True)
+        removed = []
+        for path in sorted(self.folder.glob(f"*/*/*{ENTRY}")) if records else []:
+            name = path.relative_to(self.folder).as_posix()
+            try:
+                idle = now - path.stat().st_mtime
+            except OSError:
+                continue
+            if idle > GRACE and (name not in recent or idle > keep_days * 86400):
+                path.unlink(missing_ok=True)
+                removed.append(name)
+        for stray in self.folder.glob("*/*/.*") if records else []:
+            # A temporary file of a writer that died; a live writer renames it in moments.
+            try:
+                if now - stray.stat().st_mtime > GRACE:
+                    stray.unlink(missing_ok=True)
+            except OSError:
+                continue
+        return removed
 
 
 def cache_key(kind: str, parts: Mapping[str, Any]) -> str:
@@ -162,17 +252,29 @@ def _write(path: Path, value: Any, carried: Mapping[str, object]) -> None:
         if left:
             log.debug("cache entry not written (%s also held as a copy): %s", left, path.name)
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(_MAGIC + hashlib.sha256(payload).digest() + payload)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        _write_atomic(path, _MAGIC + hashlib.sha256(payload).digest() + payload)
     except (OSError, pickle.PicklingError, TypeError, AttributeError) as error:
         log.debug("cache entry not written (%s): %s", error, path.name)
+
+
+def _write_atomic(path: Path, content: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(content)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _touch(path: Path) -> None:
+    """Mark an entry as just used (pruning reads it as the time of last use)."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass
 
 
 def _pickle(value: Any, carried: Mapping[str, object]) -> bytes:

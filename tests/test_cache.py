@@ -7,13 +7,15 @@ Everything is real: Git repositories in temporary folders, the validator, the en
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 
 from generator.build import build_site
-from generator.cache import Cache, source_hash
+from generator.cache import GRACE, Cache, source_hash
 from generator.paths import CACHE
 from generator.provenance.verify import verify_site
 from generator.site.inputs import load_inputs
@@ -152,3 +154,60 @@ def test_the_code_version_covers_every_file_of_the_package(tmp_path: Path) -> No
     after_schema = source_hash(copy)
     write(copy / "compute" / "engine.py", (copy / "compute" / "engine.py").read_text() + "#\n")
     assert len({before, after_schema, source_hash(copy)}) == 3
+
+
+def test_a_serving_process_gets_the_very_object_back_only_for_equal_carried_objects(
+        tmp_path: Path) -> None:
+    site_repo(tmp_path)
+    cache = Cache(tmp_path / "cache", memory=True)
+    first = load_inputs(tmp_path, None, K, cache=cache).live
+    cache.finish_build()
+    assert load_inputs(tmp_path, None, K, cache=cache).live is first
+    set_cell(tmp_path / INSTROOM, 2, "aantal", "13")
+    changed = load_inputs(tmp_path, None, K, cache=cache).live
+    assert changed is not first and changed.get(NOORD).value == 33
+
+
+def used(cache: Cache, names: list[str]) -> None:
+    """One build that used these entries (made with `through`)."""
+    for name in names:
+        cache.through("probe", {"name": name}, lambda: name)
+    cache.finish_build(prune=False)
+
+
+def test_pruning_keeps_what_the_last_builds_used_and_what_is_in_use(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache")
+    used(cache, ["old"])
+    for _ in range(3):
+        used(cache, ["kept"])
+    names = {p.name: p for p in entries(cache)}
+    assert len(names) == 2
+    now = time.time()
+    assert cache.prune(keep_builds=3, now=now) == []  # "old" was used within the grace
+    assert cache.prune(keep_builds=3, now=now + GRACE + 1) == [
+        entries_name(cache, "old")]
+    assert cache.prune(keep_builds=3, keep_days=1, now=now + 2 * 86400) == [
+        entries_name(cache, "kept")]
+    assert entries(cache) == []
+    # Only the last three builds' records are left.
+    assert len(list((cache.folder / "builds").glob("*.txt"))) == 3
+
+
+def entries_name(cache: Cache, name: str) -> str:
+    from generator.cache import cache_key
+
+    key = cache_key("probe", {"name": name})
+    return f"probe/{key[:2]}/{key}.pickle"
+
+
+def test_a_build_prunes_its_cache_and_a_pruned_entry_is_computed_again(tmp_path: Path) -> None:
+    site_repo(tmp_path)
+    cache = Cache(tmp_path / "cache")
+    load_inputs(tmp_path, None, K, cache=cache)
+    cache.finish_build()
+    for entry in entries(cache):  # unused for longer than anything is kept
+        os.utime(entry, (0, 0))
+    assert len(cache.prune(keep_builds=0)) == 2 and entries(cache) == []
+    again = Cache(tmp_path / "cache")
+    assert load_inputs(tmp_path, None, K, cache=again).live.get(NOORD).value == 30
+    assert dict(again.misses) == {"validation": 1, "site-data": 1}

@@ -62,6 +62,26 @@ def test_stages_are_announced_only_on_a_terminal_outside_ci(tty: bool, environ: 
     assert stream.getvalue() == ("impactmonitor: HTML (regio noord) …\n" if announced else "")
 
 
+def test_a_serve_rebuild_is_silent_until_it_has_run_a_while_then_shows_its_stages() -> None:
+    clock, stream = Clock(), Terminal()
+    quick = Progress.for_terminal(stream, {}, after=1000.0)
+    quick.clock = clock
+    with quick.stage("pagina's"):
+        clock.now += 0.4
+    quick.finish()
+    assert stream.getvalue() == ""
+    slow = Progress.for_terminal(stream, {}, after=1000.0)
+    slow.clock = clock
+    with slow.stage("berekenen"):
+        slow.wake()  # as the timer does once the rebuild has run `after` seconds
+        clock.now += 3.0
+    with slow.stage("pagina's"):
+        clock.now += 1.0
+    slow.finish()
+    assert stream.getvalue() == ("impactmonitor: berekenen …\nimpactmonitor: pagina's …\n"
+                                 "Stappen: berekenen 3,0 s · pagina's 1,0 s\n")
+
+
 def _build(repo: Path, environ: dict[str, str], stderr: int) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "generator", "build", "--unencrypted-preview"],
                             cwd=repo, env=environ, stdout=subprocess.PIPE, stderr=stderr)

@@ -10,8 +10,9 @@ from pathlib import Path
 from generator.build import serve_site
 from generator.paths import find_root
 
-HELP = ("Bekijk de site lokaal (standaard op http://127.0.0.1:8000/); de pagina's worden "
-        "opnieuw gemaakt zodra een bestand in data/, indicators/ of site_src/ verandert.")
+HELP = ("Bekijk de site lokaal (standaard op http://127.0.0.1:8000/); zodra een bestand in "
+        "data/, indicators/ of site_src/ verandert, worden alleen de pagina's opnieuw gemaakt "
+        "waarvan iets veranderd is. Duurt dat even, dan toont de terminal de stappen.")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

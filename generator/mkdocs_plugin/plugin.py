@@ -5,10 +5,11 @@
   navigation, stylesheets, scripts and the example-data notice, and fix the build date.
 - `on_serve`: watch data/, indicators/ and site_src/ instead of the staging folder, so
   `mkdocs serve` reloads when a data file or a narrative changes.
+- `on_post_build`: the after-HTML steps (the editions' PDFs) get the edition pages that
+  were written again; the theme's source maps and unused search languages are removed
+  (`prune.py`); the cache records what it used and prunes itself.
 - `on_page_markdown` / `on_page_content`: marked blocks of finished HTML (the audit
   entries) are lifted out before Markdown and put back after it (`site/rawhtml.py`).
-- `on_post_build`: the after-HTML steps (the editions' PDFs) get the edition pages; the
-  theme's source maps and unused search languages are removed (`prune.py`).
 - `on_shutdown`: remove the staging folder.
 
 A build that `impactmonitor build` does not encrypt afterwards (plain `mkdocs build` and
@@ -16,13 +17,22 @@ A build that `impactmonitor build` does not encrypt afterwards (plain `mkdocs bu
 voorbeeld" and logs a warning: MkDocs alone never makes a publishable site.
 
 In `mkdocs serve` the audit pages are left out unless `serve_audit` is set: they are most
-of the Markdown, and a researcher previewing a narrative wants a quick rebuild.
+of the Markdown, and a researcher previewing a narrative wants a quick rebuild. A serving
+process keeps its work between rebuilds: the cache in memory (validation and figures of
+unchanged data are not read again), the render memo (a page builder whose inputs did not
+change is not run again, `generator/site/memo.py`) and, with MkDocs' dirty reload
+(`impactmonitor serve` always, `mkdocs serve --dirty`), MkDocs itself builds only the
+pages whose Markdown the render stage rewrote; when the navigation, the theme's settings
+or mkdocs.yml change, every page counts as changed. A rebuild that takes a while shows its
+stages on a terminal (`generator.progress`), with the seconds of each at the end.
 
 Fatal problems (invalid data, a broken narrative or edition) are `PluginError`s.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -30,6 +40,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -42,9 +53,10 @@ from generator.compute.pipeline import InvalidData
 from generator.errors import UserError
 from generator.mkdocs_plugin.config import ImpactmonitorConfig
 from generator.mkdocs_plugin.prune import prune
-from generator.progress import PDF, RENDER, Progress
+from generator.progress import HTML, PDF, RENDER, SERVE_QUIET, Progress
 from generator.site import hooks, rawhtml
 from generator.site.inputs import SITE_SRC, load_inputs
+from generator.site.memo import RenderMemo
 from generator.site.outputs import SiteInputs
 from generator.site.render import RenderResult, render
 from generator.sources import SNAPSHOT_DIRS
@@ -70,6 +82,13 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
         self._scripts: dict[str, bytes] = {}
         self._progress = Progress()
         self._audience = ""
+        self._dirty = False
+        self._cache: Cache | None = None
+        self._memo: RenderMemo | None = None
+        self._layout: str | None = None
+        self._editions_before: dict[Path, int] = {}
+        self._own_progress = False
+        self._html_stage: Any = None
         self.failure: str | None = None
         """The message of the last fatal problem, for callers that drive MkDocs themselves
         (MkDocs logs a PluginError and raises a generic Abort)."""
@@ -94,9 +113,16 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
+        self._dirty = dirty
+        if command == "serve":  # one process, many builds: keep their work
+            self._memo = RenderMemo()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.failure = None
+        self._own_progress = self._preloaded is None
+        if self._own_progress:  # `mkdocs build`/`serve`; `impactmonitor build` hands its own
+            self._progress = Progress.for_terminal(
+                after=SERVE_QUIET if self._command == "serve" else 0.0)
         inputs = self._inputs(config)
         with self._progress.stage(RENDER, self._audience):
             self._result = result = self._render(inputs)
@@ -120,6 +146,12 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
         if str(OVERRIDES) not in config.theme.dirs:
             config.theme.dirs.insert(0, str(OVERRIDES))
         self._fix_build_date(inputs.facts.epoch)
+        if self._dirty:
+            self._mark_all_changed_on_new_layout(config, result)
+        self._editions_before = self._edition_html(config, result)
+        if self._own_progress:
+            self._html_stage = self._progress.stage(HTML, self._audience)
+            self._html_stage.__enter__()
         return config
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
@@ -132,6 +164,14 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
                         files: Any) -> str:
         return rawhtml.restore(html, self._raw.pop(page.file.src_uri, []))
 
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig,
+               files: Any) -> jinja2.Environment:
+        # MkDocs makes a new theme environment for every build; compiling the theme's
+        # templates again is a quarter of a serve rebuild and repeats per audience.
+        if env.bytecode_cache is None:
+            env.bytecode_cache = _THEME_TEMPLATES
+        return env
+
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer:
         if self._staging is not None:
@@ -143,18 +183,26 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._end_html_stage()
         if self._result is not None:
             site_dir = Path(config.site_dir)
-            pages = [Path(File(source, config.docs_dir, config.site_dir,
-                               config.use_directory_urls).abs_dest_path)
-                     for source in self._result.edition_pages]
+            # Only pages MkDocs wrote again (a dirty rebuild leaves the others and their PDFs)
+            pages = [page for page, before in self._edition_html(config, self._result).items()
+                     if before != self._editions_before.get(page)]
             with self._progress.stage(PDF, self._audience):
                 hooks.after_html(site_dir, pages)
         prune(Path(config.site_dir), _search_languages(config))
+        if self._cache is not None:
+            self._cache.finish_build()
         self._restore_build_date()
+        if self._own_progress:
+            self._progress.finish()
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._end_html_stage()
         self._restore_build_date()
+        if self._own_progress:
+            self._progress.finish(summary=False)
 
     def on_shutdown(self) -> None:
         if self._staging is not None:
@@ -166,11 +214,15 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
     def _inputs(self, config: MkDocsConfig) -> SiteInputs:
         if self._preloaded is not None:
             inputs, self._preloaded = self._preloaded, None
+            self._cache = None  # the caller's: it records and prunes it
             return inputs
         try:
             root = _root(config)
+            if self._cache is None or self._cache.folder != Cache.at(root).folder:
+                self._cache = Cache.at(root, memory=self._command == "serve")
             return load_inputs(root, self.config.ref, self.config.k_anonymity,
-                               self.config.repo_url, cache=Cache.at(root))
+                               self.config.repo_url, cache=self._cache,
+                               progress=self._progress)
         except InvalidData as invalid:
             raise self._fail(f"{invalid.report.to_text()}\n{invalid.message}") from None
         except UserError as error:
@@ -182,9 +234,39 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
             self._staging = Path(tempfile.mkdtemp(prefix="impactmonitor-docs-"))
         try:
             audit = self._command != "serve" or self.config.serve_audit
-            return render(inputs, self._staging / "docs", audit=audit)
+            return render(inputs, self._staging / "docs", audit=audit, memo=self._memo)
         except UserError as error:
             raise self._fail(error.message) from None
+
+    def _mark_all_changed_on_new_layout(self, config: MkDocsConfig, result: RenderResult) -> None:
+        """A dirty rebuild writes only pages whose source is newer than their HTML. Every
+        page shows the navigation and the theme's settings: when those (or mkdocs.yml)
+        changed, every source is made newer."""
+        layout = hashlib.sha256(json.dumps(
+            [result.nav, config.extra_css, [str(s) for s in config.extra_javascript],
+             config.extra, config.site_name, config.theme.name, dict(config.theme),
+             Path(config.config_file_path).read_bytes().hex() if config.config_file_path
+             else None], sort_keys=True, default=str).encode()).hexdigest()
+        if self._layout is not None and layout != self._layout:
+            for path in result.docs_dir.rglob("*"):
+                if path.is_file():
+                    os.utime(path)
+        self._layout = layout
+
+    @staticmethod
+    def _edition_html(config: MkDocsConfig, result: RenderResult) -> dict[Path, int]:
+        """The edition pages' HTML and when each was written (0: not yet)."""
+        found = {}
+        for source in result.edition_pages:
+            page = Path(File(source, config.docs_dir, config.site_dir,
+                             config.use_directory_urls).abs_dest_path)
+            found[page] = page.stat().st_mtime_ns if page.is_file() else 0
+        return found
+
+    def _end_html_stage(self) -> None:
+        if self._html_stage is not None:
+            stage, self._html_stage = self._html_stage, None
+            stage.__exit__(None, None, None)
 
     def _fail(self, message: str) -> PluginError:
         self.failure = message
@@ -207,6 +289,24 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
         else:
             os.environ[EPOCH] = self._epoch_before
         self._epoch_set = False
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's compiled templates, kept by this process. Jinja checks each one
+    against its template's source checksum, so an edited template compiles again."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_THEME_TEMPLATES = _CompiledTemplates()
 
 
 def _root(config: MkDocsConfig) -> Path:

@@ -6,6 +6,8 @@ Markdown with raw HTML could take the folder; `generator.mkdocs_plugin` hands it
 
 Files are written only when their bytes change, and files no page produced any more are
 removed, so `mkdocs serve` sees exactly what changed and the folder never holds stale pages.
+With a `RenderMemo` (`generator.site.memo`, kept by a serving process) a page builder whose
+inputs did not change is not run again.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 
 from generator.site import assets
 from generator.site.example import BANNER
+from generator.site.memo import RenderMemo
 from generator.site.outputs import Output, Page, SiteInputs
 from generator.site.pages import audit as audit_pages
 from generator.site.pages import builders
@@ -45,10 +48,16 @@ class RenderResult:
     """Sources of the report editions' pages (the PDF stage prints these)."""
 
 
-def render(site: SiteInputs, docs_dir: Path, *, audit: bool = True) -> RenderResult:
+def render(site: SiteInputs, docs_dir: Path, *, audit: bool = True,
+           memo: RenderMemo | None = None) -> RenderResult:
     """Write the site into `docs_dir`; `audit=False` skips the audit pages (they are most
-    of the Markdown, so a preview without them rebuilds several times faster)."""
-    outputs = [output for build in builders() for output in build(site)]
+    of the Markdown, so a preview without them rebuilds several times faster). With a
+    `memo` of the last render into the same folder, unchanged builders are not run."""
+    if memo is None:
+        outputs = [output for build in builders() for output in build(site)]
+    else:
+        memo.start()
+        outputs = [output for build in builders() for output in memo.build(build, site)]
     if audit:  # last: an entry links back to the pages that show its figure
         outputs += audit_pages.build(site, shown_on([o for o in outputs if isinstance(o, Page)]))
     files = collect(outputs)
@@ -56,7 +65,9 @@ def render(site: SiteInputs, docs_dir: Path, *, audit: bool = True) -> RenderRes
     files.update(installed)
     for name in STYLESHEETS:
         files[f"{STYLE_TARGET}/{name}"] = (STYLE_DIR / name).read_bytes()
-    sync(files, docs_dir)
+    sync(files, docs_dir, memo.files if memo is not None else None)
+    if memo is not None:
+        memo.files = files
     pages = [o for o in outputs if isinstance(o, Page)]
     javascript = [p for p in order if p.endswith(".js")]
     css = [p for p in order if p.endswith(".css")] + [f"{STYLE_TARGET}/{n}" for n in STYLESHEETS]
@@ -111,8 +122,11 @@ def titled(page: Page) -> str:
     return f"---\n{line}---\n\n{page.markdown}"
 
 
-def sync(files: dict[str, bytes], folder: Path) -> None:
-    """Make `folder` hold exactly `files`, touching only what differs."""
+def sync(files: dict[str, bytes], folder: Path,
+         known: dict[str, bytes] | None = None) -> None:
+    """Make `folder` hold exactly `files`, touching only what differs. `known`: what the
+    last sync wrote into it (a file equal to it is not read back)."""
+    known = known or {}
     folder.mkdir(parents=True, exist_ok=True)
     for existing in sorted(folder.rglob("*"), reverse=True):
         relative = existing.relative_to(folder).as_posix()
@@ -122,7 +136,7 @@ def sync(files: dict[str, bytes], folder: Path) -> None:
             existing.rmdir()
     for path, content in sorted(files.items()):
         target = folder / path
-        if target.is_file() and target.read_bytes() == content:
+        if target.is_file() and (known.get(path) == content or target.read_bytes() == content):
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)

@@ -24,10 +24,18 @@ generator.synthetic`), the repository's indicators/, site_src/ and mkdocs.yml:
 - the site's size (and its biggest file), and what a first visit of the home page loads (Playwright with
   Debian's chromium, empty cache): bytes as served, and gzip-compressed as a static host
   would send them;
-- last, the site's size with one edition (the build above) and with three: two more edition
+- the site's size with one edition (the build above) and with three: two more edition
   folders, one at the same commit under another name and one at a later commit that
   corrects one cell (`add_two_editions`), built warm; each with its biggest file, the files
   over 1 MB and its biggest folders.
+
+Authoring in a running preview (`serve_saves`, also alone with `--serve-only`): `impactmonitor
+serve --dev-addr 127.0.0.1:<port>` as a subprocess; once it serves, a sentence is added to a
+narrative file and the page is fetched over HTTP until it shows the sentence (seconds from
+the save), then one cell of one region's CSV is changed and the region's page is fetched
+until its figure shows the new value. The machine's load (`uptime`) is printed beside the
+figures. `--first`/`--last` choose the quarters (35 regions x 24 quarters: `--regions 35
+--first 2021-Q1 --last 2026-Q4`).
 """
 
 from __future__ import annotations
@@ -48,6 +56,8 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -70,14 +80,16 @@ def git(folder: Path, *args: str) -> str:
                           capture_output=True, text=True).stdout.strip()
 
 
-def synthetic_repo(folder: Path, regions: int) -> Path:
+def synthetic_repo(folder: Path, regions: int, first: str = "2023-Q1",
+                   last: str = "2026-Q4") -> Path:
     """The synthetic set with the real indicators, narrative and mkdocs.yml. The narrative
     names the example regions and the edition an example commit: both are pointed at this
     repository's own regions and first commit."""
     subprocess.run([sys.executable, "-m", "generator.synthetic", "--out", str(folder / "data"),
-                    "--regions", str(regions), "--first", "2023-Q1", "--last", "2026-Q4"],
+                    "--regions", str(regions), "--first", first, "--last", last],
                    check=True, cwd=REPO, stdout=subprocess.DEVNULL)
     shutil.copytree(REPO / "indicators", folder / "indicators")
+    gdp_for_earlier_years(folder / "indicators/economie/parameters.yml", int(first[:4]))
     (folder / "pyproject.toml").write_text("# marks the repository root\n")
     git(folder, "init", "-q")
     git(folder, "add", "-A")
@@ -95,6 +107,23 @@ def synthetic_repo(folder: Path, regions: int) -> Path:
     git(folder, "add", "-A")
     git(folder, "commit", "-qm", "narrative and site configuration")
     return folder
+
+
+def gdp_for_earlier_years(parameters: Path, first_year: int) -> None:
+    """The model needs a GDP for every measured year; the repository's parameters start at
+    2023. For a set that starts earlier, this copy gets placeholder years (the earliest
+    known figure again, labelled as such): a benchmark measures time, not the effect."""
+    text = parameters.read_text(encoding="utf-8")
+    known = [int(y) for y in re.findall(r"(?m)^  (\d{4}):$", text.split("\nbbp:\n", 1)[1])]
+    earliest = min(known)
+    figure = re.search(rf"(?m)^  {earliest}:\n    mln_eur: (\d+)$", text)
+    assert figure is not None, "parameters.yml: bbp has no mln_eur"
+    extra = "".join(f"  {year}:\n    mln_eur: {figure.group(1)}\n    bron: >-\n      Alleen voor "
+                    f"de benchmark: het cijfer van {earliest}, geen cijfer van {year}.\n"
+                    f"    datum: 2024-03-05\n    toelichting: >-\n      Plaatsvervanger in "
+                    f"een wegwerprepository van de benchmark.\n"
+                    for year in range(first_year, earliest))
+    parameters.write_text(text.replace("\nbbp:\n", "\nbbp:\n" + extra, 1), encoding="utf-8")
 
 
 # -- timings -----------------------------------------------------------------------------------
@@ -212,6 +241,102 @@ def pdf_step(site: Path) -> str:
     with clock(took):
         pdf.print_editions(site, pages)
     return f"{took[0].wall:.1f} s for {len(pages)} edition(s)"
+
+
+# -- authoring in a running preview -------------------------------------------------------------
+
+SENTENCE = "Deze zin is zojuist opgeslagen ({})."
+POLL = 0.05
+"""Seconds between two fetches of the page that should change."""
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def until(url: str, shows: str | re.Pattern[str], limit: float) -> float:
+    """Seconds until the page at `url` contains `shows`, fetched every POLL seconds."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < limit:
+        html = fetch(url)
+        if html is not None and (shows in html if isinstance(shows, str) else shows.search(html)):
+            return time.perf_counter() - start
+        time.sleep(POLL)
+    raise SystemExit(f"{url} did not show {shows!r} within {limit:.0f} s")
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def last_value(html: str, figure_id: str) -> str:
+    found = re.findall(rf'data-figure-id="{re.escape(figure_id)}"><a href="[^"]*">([^<]+)<', html)
+    if not found:
+        raise SystemExit(f"the page shows no {figure_id}")
+    return found[-1]
+
+
+def serve_saves(repo: Path, saves: int = 3) -> list[tuple[str, str]]:
+    """A running `impactmonitor serve`: its first build, then `saves` narrative saves and
+    `saves` one-cell CSV saves, each timed until the page over HTTP shows the change."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log = (repo.parent / "serve.log").open("w")
+    started = time.perf_counter()
+    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--dev-addr",
+                               f"127.0.0.1:{port}"], cwd=repo, stdout=log, stderr=log,
+                              env={**os.environ, **NO_CHROMIUM})
+    try:
+        until(base, "<html", 1800)
+        first = time.perf_counter() - started
+        narrative = repo / "site_src/onderzoeksvragen/1.md"
+        text = narrative.read_text(encoding="utf-8")
+        narrative_times = []
+        for n in range(saves):
+            sentence = SENTENCE.format(n)
+            narrative.write_text(f"{text}\n{sentence}\n", encoding="utf-8")
+            narrative_times.append(until(base + "onderzoeksvragen/1/", sentence, 600))
+        region = sorted(p.name for p in (repo / "data").iterdir() if p.is_dir())[0]
+        instroom = repo / "data" / region / "instroom.csv"
+        page = base + f"regios/{region}/"
+        html = fetch(page) or ""
+        figure = re.findall(rf'data-figure-id="(deelnemers_bereikt\.{region}\.\d{{4}}-Q\d)"', html)
+        if not figure:
+            raise SystemExit(f"{page} shows no deelnemers_bereikt of {region}")
+        figure_id = sorted(figure)[-1]
+        csv_times = []
+        lines = instroom.read_text(encoding="utf-8").splitlines()
+        column = lines[0].split(",").index("aantal")
+        for n in range(saves):
+            before = last_value(fetch(page) or "", figure_id)
+            cells = lines[1].split(",")
+            cells[column] = str(int(cells[column]) + 7 * (n + 1))
+            instroom.write_text("\n".join([lines[0], ",".join(cells), *lines[2:]]) + "\n",
+                                encoding="utf-8")
+            changed = re.compile(rf'data-figure-id="{re.escape(figure_id)}"><a href="[^"]*">'
+                                 rf'(?!{re.escape(before)}<)[^<]+<')
+            csv_times.append(until(page, changed, 1800))
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+        log.close()
+    return [("serve: first build until the home page answers", f"{first:.1f} s"),
+            ("serve: narrative save -> page shows the sentence",
+             " / ".join(f"{t:.2f}" for t in narrative_times) + " s"),
+            (f"serve: one cell of {region}/instroom.csv -> {figure_id} updated",
+             " / ".join(f"{t:.1f}" for t in csv_times) + " s")]
+
+
+def load() -> str:
+    return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
 
 
 # -- size and first visit ------------------------------------------------------------------
@@ -356,10 +481,21 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--regions", type=int, default=20)
     parser.add_argument("--runs", type=int, default=1, help="builds of each kind (median shown)")
+    parser.add_argument("--first", default="2023-Q1", help="first quarter of the synthetic set")
+    parser.add_argument("--last", default="2026-Q4", help="last quarter of the synthetic set")
+    parser.add_argument("--saves", type=int, default=3, help="saves of each kind in serve")
+    parser.add_argument("--serve-only", action="store_true",
+                        help="only the saves in a running `impactmonitor serve`")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
         work = Path(tmp)
-        repo = synthetic_repo(work / "repo", args.regions)
+        repo = synthetic_repo(work / "repo", args.regions, args.first, args.last)
+        if args.serve_only:
+            print_rows([("data", f"{args.regions} synthetic regions, {args.first} to {args.last}"),
+                        ("load before", load()), *serve_saves(repo, args.saves),
+                        ("load after", load())])
+            return 0
+        print(f"load before: {load()}", flush=True)
         ours_times, cold_stages = ours(repo, work / "ours", args.runs, NO_CHROMIUM, cold=True)
         again, warm_stages = ours(repo, work / "ours", args.runs, NO_CHROMIUM, cold=False)
         pdf_seconds = pdf_step(work / "ours")
@@ -373,7 +509,7 @@ def main() -> int:
         ratio = (statistics.median(t.cpu for t in ours_times)
                  / statistics.median(t.cpu for t in plain_times))
         rows = [
-            ("data", f"{args.regions} synthetic regions, 2023-Q1 to 2026-Q4"),
+            ("data", f"{args.regions} synthetic regions, {args.first} to {args.last}"),
             ("HTML pages, ours / plain MkDocs", f"{ours_pages} / {plain_pages}"),
             (f"impactmonitor build, cold cache, PDFs off (median of {args.runs})",
              seconds(ours_times)),
@@ -398,10 +534,16 @@ def main() -> int:
                       f"responses, gzip ~ {megabytes(visit.gzipped)}")]
             rows += [(f"  {name}", megabytes(count)) for name, count in visit.biggest]
         rows += sizes
-        width = max(len(name) for name, _ in rows)
-        for name, value in rows:
-            print(f"{name:<{width}}  {value}")
+        rows += serve_saves(repo, args.saves)
+        rows.append(("load after", load()))
+        print_rows(rows)
     return 0
+
+
+def print_rows(rows: list[tuple[str, str]]) -> None:
+    width = max(len(name) for name, _ in rows)
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
 
 
 if __name__ == "__main__":
