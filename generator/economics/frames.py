@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from generator.economics.inputs import CohortWork, EconomicInputs
+from generator.economics.inputs import CohortWork, EconomicInputs, FollowUp
+
+ACTIVE_DESTINATIONS = ("werk", "mbo", "werk_en_mbo")
+"""`uitstroom.bestemming` values that start the effect the follow-up tracks."""
 
 
 def cohorts_from_arbeid(arbeid: pd.DataFrame) -> tuple[CohortWork, ...]:
@@ -31,11 +34,28 @@ def costs_by_year(kosten: pd.DataFrame) -> dict[int, float]:
     return {int(year): float(total) for year, total in totals.items()}
 
 
+def follow_up_from_uitstroom(uitstroom: pd.DataFrame) -> FollowUp | None:
+    """Σ actief_na_6/12_maanden over outflow to work or mbo whose 12-month follow-up is known;
+    None when there is no such row."""
+    if uitstroom.empty:
+        return None
+    known = uitstroom[uitstroom["bestemming"].isin(ACTIVE_DESTINATIONS)
+                      & uitstroom["actief_na_12_maanden"].notna()
+                      & uitstroom["actief_na_6_maanden"].notna()]
+    if known.empty:
+        return None
+    return FollowUp(actief_6=int(known["actief_na_6_maanden"].sum()),
+                    actief_12=int(known["actief_na_12_maanden"].sum()))
+
+
 def inputs_from_frames(arbeid: pd.DataFrame, instroom: pd.DataFrame, kosten: pd.DataFrame,
-                       meetjaar: int | None = None) -> EconomicInputs:
+                       meetjaar: int | None = None,
+                       uitstroom: pd.DataFrame | None = None) -> EconomicInputs:
     by_year = costs_by_year(kosten)
     return EconomicInputs(cohorts=cohorts_from_arbeid(arbeid),
                           deelnemers=int(instroom["aantal"].sum()) if not instroom.empty else 0,
                           kosten_eur=sum(by_year.values()),
                           kosten_per_jaar=by_year or None,
-                          meetjaar=meetjaar)
+                          meetjaar=meetjaar,
+                          opvolging=(follow_up_from_uitstroom(uitstroom)
+                                     if uitstroom is not None else None))

@@ -42,6 +42,30 @@ class CohortWork:
 
 
 @dataclass(frozen=True)
+class FollowUp:
+    """The measured follow-up of those who left for work or mbo (`uitstroom`).
+
+    Only rows whose 12-month follow-up is known count, so both numbers describe the same
+    people: of those still active 6 months after leaving, how many are still active at 12.
+    """
+
+    actief_6: int
+    """Σ actief_na_6_maanden over those rows."""
+    actief_12: int
+    """Σ actief_na_12_maanden over the same rows."""
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.actief_12 <= self.actief_6:
+            raise ValueError(f"follow-up: actief_na_12_maanden ({self.actief_12}) must lie in "
+                             f"0..actief_na_6_maanden ({self.actief_6})")
+
+    @property
+    def half_year_retention(self) -> float | None:
+        """Share of the active at 6 months still active at 12; None when nobody was active."""
+        return self.actief_12 / self.actief_6 if self.actief_6 else None
+
+
+@dataclass(frozen=True)
 class EconomicInputs:
     """What the model needs from the data of one region (or `totaal`) up to one period."""
 
@@ -56,6 +80,9 @@ class EconomicInputs:
     meetjaar: int | None = None
     """Year the benefits start and GDP is taken from: the calendar year of the reporting
     period. None → the year of the latest cohort."""
+    opvolging: FollowUp | None = None
+    """The follow-up after 6 and 12 months; when it has anyone active at 6 months, the yearly
+    decay of the effect is taken from it instead of the parameter `jaarlijkse_afname`."""
 
     def __post_init__(self) -> None:
         if self.deelnemers < self.aantal_gemeten:

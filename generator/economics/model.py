@@ -7,7 +7,9 @@ the same with a worked example):
 2. yearly value = extra hours × worked weeks per year × labour productivity per hour;
 3. net of deadweight: × (1 − deadweight);
 4. present value over the effect duration, decaying yearly, discounted at the real MKBA rate;
-   year 1 is the measurement year (meetjaar) and is not discounted;
+   year 1 is the measurement year (meetjaar) and is not discounted; the yearly decay comes
+   from the measured follow-up (`decay_from_follow_up`), the parameter only where a region
+   has none yet;
 5. participants reached but not (yet) measured count with a share of the measured effect;
 6. costs are brought to the meetjaar at the same rate; NPV and benefit-cost ratio follow;
 7. benefit payments are transfers: shown for government and participant, never added;
@@ -49,6 +51,25 @@ def present_value_factor(discontovoet: Number, jaarlijkse_afname: Number,
     return float(factor) if factor.ndim == 0 else factor
 
 
+def decay_from_follow_up(half_year_retention: Number) -> Number:
+    """Yearly decay a = 1 − s², s = actief_na_12 / actief_na_6 of those who left for work or mbo.
+
+    s is the retention over the half year from 6 to 12 months; with a constant hazard the
+    retention over a year is s², and the effect in year t is (1 − a)^(t−1) = s^(2(t−1)).
+    """
+    return 1 - np.asarray(half_year_retention, dtype=float) ** 2
+
+
+def part_decay(inputs: EconomicInputs, parameter: Number,
+               retention: Number | None = None) -> Number:
+    """The yearly decay used for one region: from its follow-up when it has one (or from
+    drawn retentions `retention`, for the Monte Carlo), else the parameter."""
+    if inputs.opvolging is None or inputs.opvolging.half_year_retention is None:
+        return parameter
+    s = inputs.opvolging.half_year_retention if retention is None else retention
+    return decay_from_follow_up(s) * np.ones_like(np.asarray(parameter, dtype=float))
+
+
 def cost_present_value(inputs: EconomicInputs, discontovoet: Number) -> Number:
     """Costs valued in the meetjaar: a cost of year y counts × (1 + r)^(meetjaar − y).
 
@@ -69,22 +90,30 @@ ADDITIVE = ("jaarwaarde_bruto", "jaarwaarde_netto", "baten_gemeten", "baten_tota
 
 
 def compute(inputs: EconomicInputs | Sequence[EconomicInputs], values: Mapping[str, Number],
-            gdp_eur: float) -> dict[str, Any]:
+            gdp_eur: float,
+            retentions: Sequence[Number | None] | None = None) -> dict[str, Any]:
     """The model's figures for parameter values that are scalars or equal-length arrays.
 
     `inputs` is one region, or the regions of a scope: then each region's measured effect is
     extrapolated to its own participants reached (step 6) and the sums are added, so a total
-    is the sum of its regions. Ratios without a denominator come out as NaN; `evaluate`
-    turns those into None.
+    is the sum of its regions. `retentions` (one per region, or None) replaces each region's
+    measured follow-up by drawn values (the Monte Carlo's sampling uncertainty). Ratios
+    without a denominator come out as NaN; `evaluate` turns those into None.
     """
     parts = (inputs,) if isinstance(inputs, EconomicInputs) else tuple(inputs)
     v = {name: np.asarray(values[name], dtype=float) for name in PARAMETER_NAMES}
-    sums = {key: sum((_part_sums(part, v)[key] for part in parts), np.zeros(()))
-            for key in ADDITIVE}
+    drawn = list(retentions) if retentions is not None else [None] * len(parts)
+    each = [_part_sums(part, v, part_decay(part, v["jaarlijkse_afname"], s))
+            for part, s in zip(parts, drawn, strict=True)]
+    sums = {key: sum((found[key] for found in each), np.zeros(())) for key in ADDITIVE}
     measured = sum(part.aantal_gemeten for part in parts)
     reached = sum(part.deelnemers for part in parts)
-    factor = np.asarray(present_value_factor(v["discontovoet"], v["jaarlijkse_afname"],
-                                             v["effectduur_jaren"]))
+    # One factor for the scope: the regions' own factors weighted by their yearly value.
+    factor = np.where(sums["jaarwaarde_netto"] != 0,
+                      sums["baten_gemeten"] / np.where(sums["jaarwaarde_netto"] != 0,
+                                                       sums["jaarwaarde_netto"], 1),
+                      present_value_factor(v["discontovoet"], v["jaarlijkse_afname"],
+                                           v["effectduur_jaren"]))
     kosten = sums["kosten"]
     has_costs = kosten > 0
     jaar_netto, per_jaar = sums["jaarwaarde_netto"], sums["toegevoegde_waarde_meetjaar"]
@@ -115,15 +144,15 @@ def compute(inputs: EconomicInputs | Sequence[EconomicInputs], values: Mapping[s
         }
 
 
-def _part_sums(inputs: EconomicInputs, v: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+def _part_sums(inputs: EconomicInputs, v: Mapping[str, np.ndarray],
+               afname: Number) -> dict[str, np.ndarray]:
     """Steps 2–7 and 9 for one region: the additive figures."""
     measured, reached = inputs.aantal_gemeten, inputs.deelnemers
     jaarwaarde_bruto = (inputs.extra_uren * v["gewerkte_weken_per_jaar"]
                         * v["arbeidsproductiviteit_per_uur"])
     netto = (1 - v["deadweight"]) * (1 - v["verdringing"])
     jaarwaarde_netto = jaarwaarde_bruto * netto
-    factor = np.asarray(present_value_factor(v["discontovoet"], v["jaarlijkse_afname"],
-                                             v["effectduur_jaren"]))
+    factor = np.asarray(present_value_factor(v["discontovoet"], afname, v["effectduur_jaren"]))
     # Without anyone measured there is no effect to extrapolate from.
     opschaling = (measured + v["effect_niet_gemeten"] * (reached - measured)) / measured \
         if measured else 0 * v["effect_niet_gemeten"]
@@ -164,6 +193,9 @@ def evaluate_values(inputs: EconomicInputs | Sequence[EconomicInputs],
     extra_uren = sum(part.extra_uren for part in parts)
     extra_inkomen = sum(part.extra_maandinkomen for part in parts)
     transfer = figures["transfer_contante_waarde"]
+    follow_ups = [part.opvolging for part in parts if part.opvolging is not None]
+    actief_6 = sum(f.actief_6 for f in follow_ups)
+    actief_12 = sum(f.actief_12 for f in follow_ups)
     return EconomicResult(
         scenario=scenario,
         versie=params.versie,
@@ -177,6 +209,10 @@ def evaluate_values(inputs: EconomicInputs | Sequence[EconomicInputs],
         jaarwaarde_bruto=figures["jaarwaarde_bruto"],
         jaarwaarde_netto=figures["jaarwaarde_netto"],
         contantewaardefactor=figures["contantewaardefactor"],
+        opvolging_actief_6=actief_6,
+        opvolging_actief_12=actief_12,
+        jaarlijkse_afname_opvolging=(_scalar(decay_from_follow_up(actief_12 / actief_6))
+                                     if actief_6 else None),
         opschalingsfactor=figures["opschalingsfactor"],
         baten_gemeten=figures["baten_gemeten"],
         baten_totaal=figures["baten_totaal"],

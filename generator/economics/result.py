@@ -54,6 +54,14 @@ class EconomicResult:
     jaarwaarde_netto: float
     """The same after deadweight: the measured participants' added value in year 1."""
     contantewaardefactor: float
+    """Σ over the regions' factors weighted by their yearly value (each with its own decay)."""
+    opvolging_actief_6: int
+    """Follow-up behind the decay: Σ actief_na_6_maanden (outflow to work or mbo, 12-month
+    follow-up known), over the regions."""
+    opvolging_actief_12: int
+    jaarlijkse_afname_opvolging: float | None
+    """The yearly decay from the pooled follow-up, 1 − (a12 / a6)²; None without follow-up
+    (then the parameter `jaarlijkse_afname` is used)."""
     opschalingsfactor: float
     """Baten of all reached / baten of the measured: (n + e·(N − n)) / n."""
     baten_gemeten: float

@@ -15,7 +15,7 @@ import yaml
 
 from generator import contract
 from generator.indicators.definition import (
-    COLUMN_OPERATORS, MODEL_SOURCES, PHASE, AttainmentRule, ModelRule, Tally,
+    COLUMN_OPERATORS, LEGACY_MODEL_SOURCES, MODEL_SOURCES, PHASE, AttainmentRule, ModelRule, Tally,
 )
 from generator.indicators.parse import parse_definition
 from generator.indicators.schema_check import dotted, schema_errors, yaml_line
@@ -199,7 +199,8 @@ def _meaning(data: dict[str, Any], stem: str) -> Iterator[Found]:
     for where, tally in tallies:
         yield from _check_tally(where, tally)
     if isinstance(rule, ModelRule):
-        expected = set(MODEL_SOURCES)
+        expected = (set(LEGACY_MODEL_SOURCES) if set(definition.sources)
+                    == set(LEGACY_MODEL_SOURCES) else set(MODEL_SOURCES))
     elif isinstance(rule, AttainmentRule):
         expected = set(definition.sources)  # the measured indicators' sources; not checked
     else:

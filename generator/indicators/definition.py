@@ -27,8 +27,12 @@ DEFAULT_TIME_COLUMNS: dict[str, str] = {
 PHASE = "fase"
 """Breakdown of `totaal` by the regions' `fase` in `regios.csv` rather than by a column."""
 
-MODEL_SOURCES: tuple[str, ...] = ("arbeid", "instroom", "kosten")
-"""What the economic model reads: per-cohort sums, participants reached, costs."""
+MODEL_SOURCES: tuple[str, ...] = ("arbeid", "instroom", "kosten", "uitstroom")
+"""What the economic model reads: per-cohort sums, participants reached, costs, and the
+follow-up after 6 and 12 months (the decay of the effect)."""
+LEGACY_MODEL_SOURCES: tuple[str, ...] = ("arbeid", "instroom", "kosten")
+"""The model's sources before issue 11 (no follow-up: the decay was a parameter). Accepted so
+that an edition pinned to an older commit still computes as it did."""
 
 
 def default_time_column(resource: str) -> str:

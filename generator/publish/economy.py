@@ -29,7 +29,7 @@ from generator.economics import (
     parse_parameters,
     tornado,
 )
-from generator.indicators.definition import ModelRule
+from generator.indicators.definition import MODEL_SOURCES, ModelRule
 from generator.publish.derived import interval_figures, sensitivity_figures
 
 from generator.compute.economics_adapter import OUTCOMES as METRIC_OF_OUTCOME, scope_inputs
@@ -94,10 +94,11 @@ def economy_view(computation: Computation, figures: list[Figure]) -> EconomyView
         return None
     params = parse_parameters(yaml.safe_load(content.decode("utf-8")))
     members = [r.id for r in computation.tables.regions]
+    sources = {r for d in models for r in d.sources}
     runs: dict[str, MonteCarloResult] = {}
     for scope in [TOTAL] + members:
         runs[scope] = monte_carlo(_inputs(computation.tables, period, members
-                                          if scope == TOTAL else [scope]), params)
+                                          if scope == TOTAL else [scope], sources), params)
     intervals: dict[str, list[Figure]] = {}
     regional: dict[tuple[str, str], list[Figure]] = {}
     for definition in models:
@@ -115,7 +116,7 @@ def economy_view(computation: Computation, figures: list[Figure]) -> EconomyView
                 intervals[definition.id] = shown
             else:
                 regional[(definition.id, scope)] = shown
-    bars = tornado(_inputs(computation.tables, period, members), params, TORNADO_METRIC)
+    bars = tornado(_inputs(computation.tables, period, members, sources), params, TORNADO_METRIC)
     sensitivity: dict[tuple[str, str], Figure] = {}
     for definition in models:
         central = headline.get(definition.id)
@@ -127,11 +128,16 @@ def economy_view(computation: Computation, figures: list[Figure]) -> EconomyView
                        regional)
 
 
-def _inputs(tables: Tables, period: str, members: list[str]):  # -> list[EconomicInputs]
-    """Each member region's `arbeid` (cohort <= period), `instroom` and `kosten`
-    (periode <= period), as the engine hands them to the model."""
+def _inputs(tables: Tables, period: str, members: list[str],
+            sources: set[str] = set(MODEL_SOURCES)):  # -> list[EconomicInputs]
+    """Each member region's `arbeid` (cohort <= period), `instroom`, `kosten` and, when the
+    model definitions declare it, `uitstroom` (periode <= period), as the engine hands them
+    to the model."""
     frames = {}
-    for resource, time in (("arbeid", "cohort"), ("instroom", "periode"), ("kosten", "periode")):
+    for resource, time in (("arbeid", "cohort"), ("instroom", "periode"), ("kosten", "periode"),
+                           ("uitstroom", "periode")):
+        if resource == "uitstroom" and resource not in sources:
+            continue
         frame = tables.frames[resource]
         mask = (frame[time] <= period).fillna(False).to_numpy(dtype=bool)
         mask &= frame[REGION].isin(members).to_numpy(dtype=bool)
