@@ -23,14 +23,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 
 from generator.economics.inputs import EconomicInputs
-from generator.economics.params import EconomicParameters
+from generator.economics.params import EconomicParameters, price_year
 from generator.economics.result import EconomicResult, Transfers
-from generator.economics.schema import PARAMETER_NAMES
+from generator.economics.schema import MONETARY_PARAMETERS, PARAMETER_NAMES
 
 Number = float | np.ndarray
 
@@ -169,6 +170,30 @@ def _part_sums(inputs: EconomicInputs, v: Mapping[str, np.ndarray],
     }
 
 
+def in_base_prices(parts: Sequence[EconomicInputs], params: EconomicParameters,
+                   values: Mapping[str, Number]) -> tuple[tuple[EconomicInputs, ...],
+                                                          dict[str, Number], float]:
+    """Step 0: costs, monetary parameters and GDP in prices of the base year.
+
+    A cost of year j counts K_j / P_j, a parameter dated year j the same, GDP of year g as
+    bbp_g / P_g, with P the price level (base year = 1). Returns the parts, the values and
+    GDP in euro of the base year.
+    """
+    prices = params.prijspeil
+    real = dict(values)
+    for name in MONETARY_PARAMETERS:
+        real[name] = np.asarray(values[name], dtype=float) / prices.index(
+            price_year(params[name]))
+    deflated = []
+    for part in parts:
+        by_year = part.kosten_per_jaar or ({part.year: part.kosten_eur} if part.kosten_eur else {})
+        base = {year: prices.in_base_prices(amount, year) for year, amount in by_year.items()}
+        deflated.append(replace(part, kosten_eur=sum(base.values()),
+                                kosten_per_jaar=base or None))
+    gdp = params.gdp_for(max(part.year for part in parts))
+    return tuple(deflated), real, prices.in_base_prices(gdp.eur, gdp.jaar)
+
+
 def evaluate(inputs: EconomicInputs | Sequence[EconomicInputs],
              params: EconomicParameters) -> EconomicResult:
     """The economic effect with every parameter at its central value.
@@ -188,7 +213,9 @@ def evaluate_values(inputs: EconomicInputs | Sequence[EconomicInputs],
         raise ValueError("no region to evaluate")
     year = max(part.year for part in parts)
     gdp = params.gdp_for(year)
-    figures = {key: _scalar(value) for key, value in compute(parts, values, gdp.eur).items()}
+    real_parts, real_values, gdp_base = in_base_prices(parts, params, values)
+    figures = {key: _scalar(value)
+               for key, value in compute(real_parts, real_values, gdp_base).items()}
     measured = sum(part.aantal_gemeten for part in parts)
     extra_uren = sum(part.extra_uren for part in parts)
     extra_inkomen = sum(part.extra_maandinkomen for part in parts)
@@ -225,6 +252,9 @@ def evaluate_values(inputs: EconomicInputs | Sequence[EconomicInputs],
                             per_jaar=figures["transfer_per_jaar"],
                             overheid=transfer, deelnemer=-transfer),
         kosten_nominaal=float(sum(part.kosten_eur for part in parts)),
+        prijspeil=params.prijspeil.basisjaar,
+        kosten_prijspeil=float(sum(part.kosten_eur for part in real_parts)),
+        bbp_prijspeil_eur=gdp_base,
         kosten=figures["kosten"],
         netto_contante_waarde=figures["netto_contante_waarde"],
         baten_kostenratio=_none_if_nan(figures["baten_kostenratio"]),

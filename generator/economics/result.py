@@ -31,7 +31,8 @@ class Transfers:
 class EconomicResult:
     """Every figure of the economic effect for one scenario.
 
-    Euro amounts are present values in the meetjaar, except the yearly ones (`jaarwaarde_*`,
+    Euro amounts are in prices of the base year `prijspeil` and present values in the
+    meetjaar, except the yearly ones (`jaarwaarde_*`,
     `*_per_jaar`, `toegevoegde_waarde_meetjaar`) and `kosten_nominaal`; undefined ratios
     (nobody measured, no costs) are None.
     """
@@ -77,6 +78,12 @@ class EconomicResult:
     """Bound: the non-measured with the measured effect (jaarwaarde_netto / n)."""
     transfers: Transfers
     kosten_nominaal: float
+    prijspeil: int | None
+    """Price base year of every euro amount (None: a parameter file without one)."""
+    kosten_prijspeil: float
+    """Σ costs in prices of the base year, before they are brought to the meetjaar."""
+    bbp_prijspeil_eur: float
+    """GDP of `bbp_jaar` in prices of the base year: the denominator of the GDP effect."""
     kosten: float
     netto_contante_waarde: float
     baten_kostenratio: float | None

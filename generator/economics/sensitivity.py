@@ -9,7 +9,7 @@ import numpy as np
 from collections.abc import Sequence
 
 from generator.economics.inputs import EconomicInputs
-from generator.economics.model import compute, evaluate_values
+from generator.economics.model import compute, evaluate_values, in_base_prices
 from generator.economics.params import EconomicParameters
 from generator.economics.schema import PARAMETER_NAMES
 
@@ -125,12 +125,12 @@ def monte_carlo(inputs: EconomicInputs | Sequence[EconomicInputs], params: Econo
     n = params.monte_carlo.trekkingen if trekkingen is None else trekkingen
     s = params.monte_carlo.seed if seed is None else seed
     parts = (inputs,) if isinstance(inputs, EconomicInputs) else tuple(inputs)
-    year = max(part.year for part in parts)
     rng = np.random.default_rng(s)
     # Parameters first, then the follow-up: adding follow-up leaves the parameters' draws as
     # they were.
     values = draw_parameters(params, n, s, rng)
-    figures = compute(parts, values, params.gdp_for(year).eur, draw_retentions(parts, n, rng))
+    real_parts, real_values, gdp_base = in_base_prices(parts, params, values)
+    figures = compute(real_parts, real_values, gdp_base, draw_retentions(parts, n, rng))
     intervals = []
     for metric in METRICS:
         values = np.broadcast_to(np.asarray(figures[metric], dtype=float), (n,))
