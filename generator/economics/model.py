@@ -11,7 +11,9 @@ the same with a worked example):
    from the measured follow-up (`decay_from_follow_up`), the parameter only where a region
    has none yet;
 5. participants reached but not (yet) measured count with a share of the measured effect;
-6. costs are brought to the meetjaar at the same rate; NPV and benefit-cost ratio follow;
+6. costs are brought to the meetjaar at the same rate, development costs only for the share
+   of the participants reached among those expected; lost leisure is a cost too; NPV and
+   benefit-cost ratio follow;
 7. benefit payments are transfers: shown for government and participant, never added;
 8. GDP effect = the yearly value (step 3, all participants) / GDP of the meetjaar × 100.
 
@@ -71,21 +73,39 @@ def part_decay(inputs: EconomicInputs, parameter: Number,
     return decay_from_follow_up(s) * np.ones_like(np.asarray(parameter, dtype=float))
 
 
-def cost_present_value(inputs: EconomicInputs, discontovoet: Number) -> Number:
-    """Costs valued in the meetjaar: a cost of year y counts × (1 + r)^(meetjaar − y).
+FINANCIERS = ("groeifonds", "regio", "werkgevers", "overig")
+"""`kosten.financier`: who pays, for the distribution table."""
+DEVELOPMENT = "ontwikkeling"
+"""`kosten.kostensoort` of the one-off costs of developing the offer."""
+
+
+def development_share(deelnemers: int, verwacht: Number) -> Number:
+    """Share of the development costs borne by the participants reached so far:
+    N / M, at most 1, with M = `verwachte_deelnemers_per_regio` (M ≤ 0: not spread)."""
+    m = np.asarray(verwacht, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(m > 0, np.minimum(1.0, deelnemers / np.where(m > 0, m, 1)), 1.0)
+
+
+def cost_present_value(inputs: EconomicInputs, discontovoet: Number,
+                       verwacht: Number = 0.0) -> dict[str, Number]:
+    """Costs valued in the meetjaar per financier: a cost of year y counts × (1 + r)^(meetjaar − y),
+    development costs only for the share of the participants reached (`development_share`).
 
     Without costs by year all costs are taken to fall in the meetjaar (no adjustment).
     """
     r = np.asarray(discontovoet, dtype=float)
-    if not inputs.kosten_per_jaar:
-        total = inputs.kosten_eur * np.ones_like(r)
-    else:
-        total = sum(amount * (1 + r) ** (inputs.year - year)
-                    for year, amount in sorted(inputs.kosten_per_jaar.items()))
-    return float(total) if np.ndim(total) == 0 else total
+    share = development_share(inputs.deelnemers, verwacht)
+    totals = {financier: np.zeros(np.broadcast(r, share).shape) for financier in FINANCIERS}
+    for item in inputs.cost_items:
+        charged = item.bedrag * (share if item.kostensoort == DEVELOPMENT else 1.0)
+        key = item.financier if item.financier in totals else "overig"
+        totals[key] = totals[key] + charged * (1 + r) ** (inputs.year - item.jaar)
+    return totals
 
 
 ADDITIVE = ("jaarwaarde_bruto", "jaarwaarde_netto", "baten_gemeten", "baten_totaal", "kosten",
+            *(f"kosten_{financier}" for financier in FINANCIERS), "kosten_vrije_tijd",
             "toegevoegde_waarde_meetjaar", "transfer_per_jaar", "transfer_contante_waarde")
 """Sums over the parts of a scope (regions); every other figure is derived from these."""
 
@@ -115,7 +135,8 @@ def compute(inputs: EconomicInputs | Sequence[EconomicInputs], values: Mapping[s
                                                        sums["jaarwaarde_netto"], 1),
                       present_value_factor(v["discontovoet"], v["jaarlijkse_afname"],
                                            v["effectduur_jaren"]))
-    kosten = sums["kosten"]
+    # Lost leisure is a cost of society like the programme's own costs.
+    kosten = sums["kosten"] + sums["kosten_vrije_tijd"]
     has_costs = kosten > 0
     jaar_netto, per_jaar = sums["jaarwaarde_netto"], sums["toegevoegde_waarde_meetjaar"]
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -158,12 +179,15 @@ def _part_sums(inputs: EconomicInputs, v: Mapping[str, np.ndarray],
     opschaling = (measured + v["effect_niet_gemeten"] * (reached - measured)) / measured \
         if measured else 0 * v["effect_niet_gemeten"]
     transfer_per_jaar = inputs.uitkeringen_minder * v["uitkering_per_jaar"] * netto
+    costs = cost_present_value(inputs, v["discontovoet"], v["verwachte_deelnemers_per_regio"])
     return {
         "jaarwaarde_bruto": jaarwaarde_bruto,
         "jaarwaarde_netto": jaarwaarde_netto,
         "baten_gemeten": jaarwaarde_netto * factor,
         "baten_totaal": jaarwaarde_netto * factor * opschaling,
-        "kosten": np.asarray(cost_present_value(inputs, v["discontovoet"])),
+        "kosten": sum(costs.values()),
+        **{f"kosten_{financier}": amount for financier, amount in costs.items()},
+        "kosten_vrije_tijd": jaarwaarde_netto * factor * opschaling * v["verlies_vrije_tijd"],
         "toegevoegde_waarde_meetjaar": jaarwaarde_netto * opschaling,
         "transfer_per_jaar": transfer_per_jaar,
         "transfer_contante_waarde": transfer_per_jaar * factor,
@@ -186,10 +210,13 @@ def in_base_prices(parts: Sequence[EconomicInputs], params: EconomicParameters,
             price_year(params[name]))
     deflated = []
     for part in parts:
-        by_year = part.kosten_per_jaar or ({part.year: part.kosten_eur} if part.kosten_eur else {})
-        base = {year: prices.in_base_prices(amount, year) for year, amount in by_year.items()}
-        deflated.append(replace(part, kosten_eur=sum(base.values()),
-                                kosten_per_jaar=base or None))
+        items = tuple(replace(item, bedrag=prices.in_base_prices(item.bedrag, item.jaar))
+                      for item in part.cost_items)
+        by_year: dict[int, float] = {}
+        for item in items:
+            by_year[item.jaar] = by_year.get(item.jaar, 0.0) + item.bedrag
+        deflated.append(replace(part, kosten_eur=sum(by_year.values()),
+                                kosten_per_jaar=by_year or None, kosten_posten=items))
     gdp = params.gdp_for(max(part.year for part in parts))
     return tuple(deflated), real, prices.in_base_prices(gdp.eur, gdp.jaar)
 
@@ -256,6 +283,9 @@ def evaluate_values(inputs: EconomicInputs | Sequence[EconomicInputs],
         kosten_prijspeil=float(sum(part.kosten_eur for part in real_parts)),
         bbp_prijspeil_eur=gdp_base,
         kosten=figures["kosten"],
+        kosten_per_financier=tuple((financier, figures[f"kosten_{financier}"])
+                                   for financier in FINANCIERS),
+        kosten_vrije_tijd=figures["kosten_vrije_tijd"],
         netto_contante_waarde=figures["netto_contante_waarde"],
         baten_kostenratio=_none_if_nan(figures["baten_kostenratio"]),
         toegevoegde_waarde_meetjaar=figures["toegevoegde_waarde_meetjaar"],

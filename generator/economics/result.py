@@ -85,8 +85,15 @@ class EconomicResult:
     bbp_prijspeil_eur: float
     """GDP of `bbp_jaar` in prices of the base year: the denominator of the GDP effect."""
     kosten: float
+    """The programme's costs in the meetjaar (development costs spread, see the model)."""
+    kosten_per_financier: tuple[tuple[str, float], ...]
+    """`kosten` split by `kosten.financier`."""
+    kosten_vrije_tijd: float
+    """Lost leisure and household production of the extra hours, present value: a cost."""
     netto_contante_waarde: float
+    """baten_totaal − kosten − kosten_vrije_tijd."""
     baten_kostenratio: float | None
+    """baten_totaal / (kosten + kosten_vrije_tijd)."""
     toegevoegde_waarde_meetjaar: float
     """Added value in the meetjaar of all participants reached (jaarwaarde_netto × opschaling)."""
     bbp_jaar: int

@@ -32,6 +32,8 @@ PARAMETER_WORDS = {
     "effect_niet_gemeten": "Effect bij niet-gemeten deelnemers",
     "uitkering_per_jaar": "Uitkering per jaar",
     "geplande_deelnemers_per_jaar": "Geplande deelnemers per jaar (op schaal)",
+    "verwachte_deelnemers_per_regio": "Verwachte deelnemers per regio (ontwikkelkosten)",
+    "verlies_vrije_tijd": "Verlies aan vrije tijd",
 }
 """Parameter names (`indicators/economie/parameters.yml`) as the tornado labels them."""
 PARAMETERS_DEFINITION = "economie/parameters"
