@@ -32,7 +32,13 @@ import numpy as np
 
 from generator.economics.inputs import EconomicInputs
 from generator.economics.params import EconomicParameters, price_year
-from generator.economics.result import EconomicResult, Transfers
+from generator.economics.result import (
+    COST_PAYER,
+    PARTIES,
+    Distribution,
+    EconomicResult,
+    Transfers,
+)
 from generator.economics.schema import MONETARY_PARAMETERS, PARAMETER_NAMES
 
 Number = float | np.ndarray
@@ -106,7 +112,8 @@ def cost_present_value(inputs: EconomicInputs, discontovoet: Number,
 
 ADDITIVE = ("jaarwaarde_bruto", "jaarwaarde_netto", "baten_gemeten", "baten_totaal", "kosten",
             *(f"kosten_{financier}" for financier in FINANCIERS), "kosten_vrije_tijd",
-            "toegevoegde_waarde_meetjaar", "transfer_per_jaar", "transfer_contante_waarde")
+            "toegevoegde_waarde_meetjaar", "transfer_per_jaar", "transfer_contante_waarde",
+            "transfer_totaal", "belasting_totaal")
 """Sums over the parts of a scope (regions); every other figure is derived from these."""
 
 
@@ -191,6 +198,10 @@ def _part_sums(inputs: EconomicInputs, v: Mapping[str, np.ndarray],
         "toegevoegde_waarde_meetjaar": jaarwaarde_netto * opschaling,
         "transfer_per_jaar": transfer_per_jaar,
         "transfer_contante_waarde": transfer_per_jaar * factor,
+        # The distribution table is for all reached, like the welfare balance.
+        "transfer_totaal": transfer_per_jaar * factor * opschaling,
+        "belasting_totaal": jaarwaarde_netto * factor * opschaling
+        * v["belasting_premies_aandeel"],
     }
 
 
@@ -287,6 +298,7 @@ def evaluate_values(inputs: EconomicInputs | Sequence[EconomicInputs],
                                    for financier in FINANCIERS),
         kosten_vrije_tijd=figures["kosten_vrije_tijd"],
         netto_contante_waarde=figures["netto_contante_waarde"],
+        verdeling=distribution(figures),
         baten_kostenratio=_none_if_nan(figures["baten_kostenratio"]),
         toegevoegde_waarde_meetjaar=figures["toegevoegde_waarde_meetjaar"],
         bbp_jaar=gdp.jaar,
@@ -296,6 +308,21 @@ def evaluate_values(inputs: EconomicInputs | Sequence[EconomicInputs],
         bbp_effect_pct_gemeten=figures["bbp_effect_pct_gemeten"],
         bbp_effect_opgeschaald_pct=_none_if_nan(figures["bbp_effect_opgeschaald_pct"]),
     )
+
+
+def distribution(figures: Mapping[str, float]) -> Distribution:
+    """The distribution table from the model's (scalar) figures: see `Distribution`."""
+    productie, belasting = figures["baten_totaal"], figures["belasting_totaal"]
+    uitkering, vrije_tijd = figures["transfer_totaal"], figures["kosten_vrije_tijd"]
+    own = {party: {"productie": 0.0, "belastingen": 0.0, "uitkeringen": 0.0,
+                   "vrije_tijd": 0.0, "kosten": 0.0} for party in PARTIES}
+    own["deelnemer"].update(productie=productie, belastingen=-belasting, uitkeringen=-uitkering,
+                            vrije_tijd=-vrije_tijd)
+    own["overheid"].update(belastingen=belasting, uitkeringen=uitkering)
+    for financier in FINANCIERS:
+        own[COST_PAYER[financier]]["kosten"] -= figures[f"kosten_{financier}"]
+    return Distribution(tuple((party, item, value) for party, items in own.items()
+                              for item, value in items.items()))
 
 
 def _implied_hourly_wage(extra_uren: float, extra_maandinkomen: float) -> float | None:

@@ -27,6 +27,45 @@ class Transfers:
         return self.overheid + self.deelnemer
 
 
+PARTIES: tuple[str, ...] = ("deelnemer", "overheid", "werkgevers", "overig")
+"""The parties of the distribution table; `overig` is the rest of society."""
+ITEMS: tuple[str, ...] = ("productie", "belastingen", "uitkeringen", "vrije_tijd", "kosten")
+"""The columns of the distribution table, present values in the meetjaar."""
+TRANSFER_ITEMS: tuple[str, ...] = ("belastingen", "uitkeringen")
+"""Columns that only move money between parties: each sums to zero over the parties."""
+COST_PAYER: dict[str, str] = {"groeifonds": "overheid", "regio": "overheid",
+                              "werkgevers": "werkgevers", "overig": "overig"}
+"""`kosten.financier` -> the party that bears the cost (the Groeifonds and the regions'
+public partners are government)."""
+
+
+@dataclass(frozen=True)
+class Distribution:
+    """Who gains and who pays: per party and item, for all participants reached.
+
+    Production goes to the participant as labour cost (the employer pays what the hour
+    yields); taxes and premiums and saved benefits are transfers to the government; lost
+    leisure is the participant's; each financier bears its costs. The parties' balances
+    add up to the welfare balance (the NPV): the transfers cancel.
+    """
+
+    cells: tuple[tuple[str, str, float], ...]
+    """(party, item, euro) for every party × item."""
+
+    def cell(self, party: str, item: str) -> float:
+        return next(v for p, i, v in self.cells if p == party and i == item)
+
+    def saldo(self, party: str) -> float:
+        return sum(v for p, _, v in self.cells if p == party)
+
+    def item_total(self, item: str) -> float:
+        return sum(v for _, i, v in self.cells if i == item)
+
+    @property
+    def total(self) -> float:
+        return sum(v for _, _, v in self.cells)
+
+
 @dataclass(frozen=True)
 class EconomicResult:
     """Every figure of the economic effect for one scenario.
@@ -92,6 +131,8 @@ class EconomicResult:
     """Lost leisure and household production of the extra hours, present value: a cost."""
     netto_contante_waarde: float
     """baten_totaal − kosten − kosten_vrije_tijd."""
+    verdeling: Distribution
+    """The distribution table per party, with the transfers shown and cancelling."""
     baten_kostenratio: float | None
     """baten_totaal / (kosten + kosten_vrije_tijd)."""
     toegevoegde_waarde_meetjaar: float

@@ -34,6 +34,7 @@ PARAMETER_WORDS = {
     "geplande_deelnemers_per_jaar": "Geplande deelnemers per jaar (op schaal)",
     "verwachte_deelnemers_per_regio": "Verwachte deelnemers per regio (ontwikkelkosten)",
     "verlies_vrije_tijd": "Verlies aan vrije tijd",
+    "belasting_premies_aandeel": "Belastingen en premies (aandeel loonkosten)",
 }
 """Parameter names (`indicators/economie/parameters.yml`) as the tornado labels them."""
 PARAMETERS_DEFINITION = "economie/parameters"
@@ -65,6 +66,7 @@ def result_page(site: SiteInputs) -> Page:
             parts += [f"Stand tot en met {text(quarter_words(view.period))}.", ""]
             for definition in models:
                 parts += scenario_section(state, definition, view.period)
+            parts += distribution_section(state, view)
             parts += sensitivity_section(state, view)
             for definition in models:
                 parts += [f"### Verloop: {text(definition.title)}", "",
@@ -131,6 +133,38 @@ def _scenario(state: PageState, figure: Figure, value: object) -> Markup:
     if not isinstance(value, (int, float)):
         return Markup("–")
     return blocks.value(state, figure, float(value))
+
+
+PARTY_WORDS = {"deelnemer": "Deelnemers", "overheid": "Overheid", "werkgevers": "Werkgevers",
+               "overig": "Overige partijen", "totaal": "Totaal (welvaartssaldo)"}
+ITEM_WORDS = {"productie": "Productie extra uren", "belastingen": "Belastingen en premies "
+              "(overdracht)", "uitkeringen": "Uitkeringen (overdracht)",
+              "vrije_tijd": "Verlies vrije tijd", "kosten": "Kosten programma", "saldo": "Saldo"}
+
+
+def distribution_section(state: PageState, view: EconomyView) -> list[str]:
+    """Who gains and who pays (alle regio's): transfers shown, summing to zero per column."""
+    if not view.distribution:
+        return []
+    parties = list(dict.fromkeys(party for party, _ in view.distribution))
+    items = list(dict.fromkeys(item for _, item in view.distribution))
+    head = Markup("").join(Markup('<th scope="col">{}</th>').format(ITEM_WORDS[i]) for i in items)
+    rows = Markup("").join(
+        Markup('<tr><th scope="row">{}</th>{}</tr>').format(
+            PARTY_WORDS[party], Markup("").join(
+                Markup("<td>{}</td>").format(blocks.value(state, view.distribution[(party, i)]))
+                for i in items))
+        for party in parties)
+    table = Markup(
+        '<div class="im-table-wrap" role="region" tabindex="0" aria-label="Verdeling per partij">'
+        '<table class="im-table"><caption>Verdeling per partij, alle regio\'s samen: contante '
+        'waarde in euro</caption><thead><tr><th scope="col">Partij</th>{head}</tr></thead>'
+        '<tbody>{rows}</tbody></table></div>').format(head=head, rows=rows)
+    return ["## Verdeling per partij", "",
+            "Wie wint en wie betaalt, voor alle bereikte deelnemers samen. Belastingen, premies "
+            "en uitkeringen gaan van de ene partij naar de andere: ze staan in de tabel, maar "
+            "tellen per kolom op tot nul en veranderen het welvaartssaldo niet. Het saldo van "
+            "alle partijen samen is de netto contante waarde.", "", str(table), ""]
 
 
 def sensitivity_section(state: PageState, view: EconomyView) -> list[str]:
