@@ -12,6 +12,8 @@ from generator.economics.inputs import CohortWork, CostItem, EconomicInputs, Fol
 
 ACTIVE_DESTINATIONS = ("werk", "mbo", "werk_en_mbo")
 """`uitstroom.bestemming` values that start the effect the follow-up tracks."""
+MBO_DESTINATIONS = ("mbo", "werk_en_mbo")
+"""`uitstroom.bestemming` values that start the route to a startkwalificatie."""
 
 
 def cohorts_from_arbeid(arbeid: pd.DataFrame) -> tuple[CohortWork, ...]:
@@ -75,4 +77,12 @@ def inputs_from_frames(arbeid: pd.DataFrame, instroom: pd.DataFrame, kosten: pd.
                           kosten_posten=cost_items(kosten),
                           meetjaar=meetjaar,
                           opvolging=(follow_up_from_uitstroom(uitstroom)
-                                     if uitstroom is not None else None))
+                                     if uitstroom is not None else None),
+                          mbo_instroom=mbo_entries(uitstroom))
+
+
+def mbo_entries(uitstroom: pd.DataFrame | None) -> int:
+    """Σ aantal of those who left for mbo (with or without work)."""
+    if uitstroom is None or uitstroom.empty:
+        return 0
+    return int(uitstroom.loc[uitstroom["bestemming"].isin(MBO_DESTINATIONS), "aantal"].sum())

@@ -93,6 +93,9 @@ class EconomicInputs:
     kosten_posten: tuple[CostItem, ...] = ()
     """The same costs by year, kostensoort and financier; when given they sum to kosten_eur
     (development costs are spread, and the distribution table shows who pays)."""
+    mbo_instroom: int = 0
+    """Σ uitstroom.aantal that left for mbo (bestemming `mbo` or `werk_en_mbo`): the route to
+    a startkwalificatie."""
     opvolging: FollowUp | None = None
     """The follow-up after 6 and 12 months; when it has anyone active at 6 months, the yearly
     decay of the effect is taken from it instead of the parameter `jaarlijkse_afname`."""

@@ -15,7 +15,10 @@ the same with a worked example):
    of the participants reached among those expected; lost leisure is a cost too; NPV and
    benefit-cost ratio follow;
 7. benefit payments are transfers: shown for government and participant, never added;
-8. GDP effect = the yearly value (step 3, all participants) / GDP of the meetjaar × 100.
+8. GDP effect = the yearly value (step 3, all participants) / GDP of the meetjaar × 100;
+9. the mbo route: those who left for mbo × pass rate × yearly premium of a
+   startkwalificatie, net, counted only after the years in school (lock-in), within the
+   same horizon (`mbo_factor`); part of the benefits, not of year 1.
 
 Everything is written with numpy operations that work on scalars and on arrays alike, so the
 Monte Carlo runs the very same formulas as the central estimate.
@@ -57,6 +60,19 @@ def present_value_factor(discontovoet: Number, jaarlijkse_afname: Number,
     years_before = np.arange(horizon, dtype=float).reshape((-1,) + (1,) * r.ndim)
     weight = np.clip(d - years_before, 0.0, 1.0)
     factor = (weight * (1 - a) ** years_before / (1 + r) ** years_before).sum(axis=0)
+    return float(factor) if factor.ndim == 0 else factor
+
+
+def mbo_factor(discontovoet: Number, studieduur: Number, effectduur_jaren: Number) -> Number:
+    """G = Σ_t w_t · z_t / (1 + r)^(t−1), t = 1 … ⌈D⌉, w_t = min(1, D − t + 1),
+    z_t = clip(t − L, 0, 1): the mbo premium counts only after the years in school
+    (lock-in L = `mbo_studieduur_jaren`), within the same horizon D, without decay."""
+    r, lock, d = np.broadcast_arrays(*(np.asarray(x, dtype=float)
+                                       for x in (discontovoet, studieduur, effectduur_jaren)))
+    horizon = int(np.ceil(d.max())) if d.size else 0
+    years_before = np.arange(horizon, dtype=float).reshape((-1,) + (1,) * r.ndim)
+    weight = np.clip(d - years_before, 0.0, 1.0) * np.clip(years_before + 1 - lock, 0.0, 1.0)
+    factor = (weight / (1 + r) ** years_before).sum(axis=0)
     return float(factor) if factor.ndim == 0 else factor
 
 
@@ -110,7 +126,8 @@ def cost_present_value(inputs: EconomicInputs, discontovoet: Number,
     return totals
 
 
-ADDITIVE = ("jaarwaarde_bruto", "jaarwaarde_netto", "baten_gemeten", "baten_totaal", "kosten",
+ADDITIVE = ("jaarwaarde_bruto", "jaarwaarde_netto", "baten_gemeten", "baten_uren", "baten_mbo",
+            "baten_totaal", "kosten",
             *(f"kosten_{financier}" for financier in FINANCIERS), "kosten_vrije_tijd",
             "toegevoegde_waarde_meetjaar", "transfer_per_jaar", "transfer_contante_waarde",
             "transfer_totaal", "belasting_totaal")
@@ -153,7 +170,7 @@ def compute(inputs: EconomicInputs | Sequence[EconomicInputs], values: Mapping[s
             **sums,
             "contantewaardefactor": factor,
             "opschalingsfactor": np.where(sums["baten_gemeten"] != 0,
-                                          sums["baten_totaal"] / np.where(
+                                          sums["baten_uren"] / np.where(
                                               sums["baten_gemeten"] != 0,
                                               sums["baten_gemeten"], 1), np.nan),
             "baten_per_gemeten_deelnemer": _ratio(sums["baten_gemeten"], measured),
@@ -186,22 +203,28 @@ def _part_sums(inputs: EconomicInputs, v: Mapping[str, np.ndarray],
     opschaling = (measured + v["effect_niet_gemeten"] * (reached - measured)) / measured \
         if measured else 0 * v["effect_niet_gemeten"]
     transfer_per_jaar = inputs.uitkeringen_minder * v["uitkering_per_jaar"] * netto
+    baten_uren = jaarwaarde_netto * factor * opschaling
+    baten_mbo = (inputs.mbo_instroom * v["mbo_slagingskans"] * v["mbo_rendement_per_jaar"] * netto
+                 * mbo_factor(v["discontovoet"], v["mbo_studieduur_jaren"],
+                              v["effectduur_jaren"]))
     costs = cost_present_value(inputs, v["discontovoet"], v["verwachte_deelnemers_per_regio"])
     return {
         "jaarwaarde_bruto": jaarwaarde_bruto,
         "jaarwaarde_netto": jaarwaarde_netto,
         "baten_gemeten": jaarwaarde_netto * factor,
-        "baten_totaal": jaarwaarde_netto * factor * opschaling,
+        "baten_uren": baten_uren,
+        "baten_mbo": baten_mbo,
+        "baten_totaal": baten_uren + baten_mbo,
         "kosten": sum(costs.values()),
         **{f"kosten_{financier}": amount for financier, amount in costs.items()},
-        "kosten_vrije_tijd": jaarwaarde_netto * factor * opschaling * v["verlies_vrije_tijd"],
+        # The mbo premium is more per hour, not more hours: no leisure lost for it.
+        "kosten_vrije_tijd": baten_uren * v["verlies_vrije_tijd"],
         "toegevoegde_waarde_meetjaar": jaarwaarde_netto * opschaling,
         "transfer_per_jaar": transfer_per_jaar,
         "transfer_contante_waarde": transfer_per_jaar * factor,
         # The distribution table is for all reached, like the welfare balance.
         "transfer_totaal": transfer_per_jaar * factor * opschaling,
-        "belasting_totaal": jaarwaarde_netto * factor * opschaling
-        * v["belasting_premies_aandeel"],
+        "belasting_totaal": (baten_uren + baten_mbo) * v["belasting_premies_aandeel"],
     }
 
 
@@ -217,8 +240,9 @@ def in_base_prices(parts: Sequence[EconomicInputs], params: EconomicParameters,
     prices = params.prijspeil
     real = dict(values)
     for name in MONETARY_PARAMETERS:
-        real[name] = np.asarray(values[name], dtype=float) / prices.index(
-            price_year(params[name]))
+        year = price_year(params[name])
+        if year is not None:
+            real[name] = np.asarray(values[name], dtype=float) / prices.index(year)
     deflated = []
     for part in parts:
         items = tuple(replace(item, bedrag=prices.in_base_prices(item.bedrag, item.jaar))
@@ -280,6 +304,8 @@ def evaluate_values(inputs: EconomicInputs | Sequence[EconomicInputs],
                                      if actief_6 else None),
         opschalingsfactor=figures["opschalingsfactor"],
         baten_gemeten=figures["baten_gemeten"],
+        baten_mbo=figures["baten_mbo"],
+        mbo_instroom=sum(part.mbo_instroom for part in parts),
         baten_totaal=figures["baten_totaal"],
         baten_per_gemeten_deelnemer=_none_if_nan(figures["baten_per_gemeten_deelnemer"]),
         baten_per_bereikte_deelnemer=_none_if_nan(figures["baten_per_bereikte_deelnemer"]),

@@ -145,9 +145,11 @@ def _price_level(spec: dict | None) -> PriceLevel:
                       toelichting=_text(spec["toelichting"]))
 
 
-def price_year(parameter: Parameter) -> int:
-    """The year a monetary parameter's euros are in: the year of its `datum`."""
-    return int(parameter.datum[:4])
+def price_year(parameter: Parameter) -> int | None:
+    """The year a monetary parameter's euros are in: the year of its `datum` (None for a
+    parameter the file lacks, which is a constant 0 or has no date)."""
+    year = parameter.datum[:4]
+    return int(year) if year.isdigit() else None
 
 
 def _text(value: object) -> str:

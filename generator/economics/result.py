@@ -105,7 +105,13 @@ class EconomicResult:
     opschalingsfactor: float
     """Baten of all reached / baten of the measured: (n + e·(N − n)) / n."""
     baten_gemeten: float
+    baten_mbo: float
+    """Present value of the mbo route (startkwalificatie) after the lock-in, all who left
+    for mbo; part of `baten_totaal`."""
+    mbo_instroom: int
+    """Σ uitstroom.aantal with bestemming mbo or werk_en_mbo."""
     baten_totaal: float
+    """Benefits of the extra hours of all reached plus the mbo route."""
     baten_per_gemeten_deelnemer: float | None
     baten_per_bereikte_deelnemer: float | None
     """Present value over the horizon (effectduur) per participant REACHED."""

@@ -28,18 +28,26 @@ PARAMETER_BOUNDS: dict[str, tuple[float, float]] = {
     "verwachte_deelnemers_per_regio": (0.0, 1_000_000.0),
     "verlies_vrije_tijd": (0.0, 1.0),
     "belasting_premies_aandeel": (0.0, 1.0),
+    "mbo_rendement_per_jaar": (0.0, 100_000.0),
+    "mbo_slagingskans": (0.0, 1.0),
+    "mbo_studieduur_jaren": (0.0, 10.0),
 }
 PARAMETER_NAMES: tuple[str, ...] = tuple(PARAMETER_BOUNDS)
 OPTIONAL_PARAMETERS: dict[str, float] = {"verdringing": 0.0, "geplande_deelnemers_per_jaar": 0.0,
                                          "verwachte_deelnemers_per_regio": 0.0,
                                          "verlies_vrije_tijd": 0.0,
-                                         "belasting_premies_aandeel": 0.0}
+                                         "belasting_premies_aandeel": 0.0,
+                                         "mbo_rendement_per_jaar": 0.0,
+                                         "mbo_slagingskans": 0.0,
+                                         "mbo_studieduur_jaren": 0.0}
 """Parameters added in version 2.0 or later of the file: a file of an earlier version (a
 report edition reads the file at its own commit) lacks them and gets this constant value,
 which leaves that version's figures as they were (no displacement, no projection at scale,
-development costs not spread, no lost leisure, no taxes in the distribution table)."""
+development costs not spread, no lost leisure, no taxes in the distribution table, no
+mbo route)."""
 
-MONETARY_PARAMETERS: tuple[str, ...] = ("arbeidsproductiviteit_per_uur", "uitkering_per_jaar")
+MONETARY_PARAMETERS: tuple[str, ...] = ("arbeidsproductiviteit_per_uur", "uitkering_per_jaar",
+                                        "mbo_rendement_per_jaar")
 """Parameters in euros of the year of their `datum`: brought to the price base year."""
 
 TOP_LEVEL_FIELDS = ("versie", "parameters", "bbp", "monte_carlo", "prijspeil")

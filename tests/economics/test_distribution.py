@@ -46,11 +46,12 @@ def test_the_table_by_hand() -> None:
     {},
     {"deadweight": 0.9, "belasting_premies_aandeel": 0.4, "verlies_vrije_tijd": 0.5},
     {"effectduur_jaren": 1.0, "effect_niet_gemeten": 1.0, "uitkering_per_jaar": 22_000.0},
+    {"mbo_slagingskans": 0.5, "mbo_rendement_per_jaar": 4_000.0, "mbo_studieduur_jaren": 1.0},
 ])
 def test_transfers_cancel_and_the_parties_sum_to_the_npv(changes) -> None:
     regions = [example_inputs(kosten_posten=ITEMS),
                example_inputs(cohorts=(CohortWork("2024-Q1", 3, 0, 60, 0, 5_000, 3, 0),),
-                              deelnemers=7, kosten_eur=1_000.0)]
+                              deelnemers=7, kosten_eur=1_000.0, mbo_instroom=2)]
     for inputs in (regions[0], regions[1], regions):
         result = evaluate(inputs, make_params({**PARAMS, **changes}))
         table = result.verdeling

@@ -35,6 +35,9 @@ PARAMETER_WORDS = {
     "verwachte_deelnemers_per_regio": "Verwachte deelnemers per regio (ontwikkelkosten)",
     "verlies_vrije_tijd": "Verlies aan vrije tijd",
     "belasting_premies_aandeel": "Belastingen en premies (aandeel loonkosten)",
+    "mbo_rendement_per_jaar": "Rendement van een startkwalificatie per jaar",
+    "mbo_slagingskans": "Slagingskans in het mbo",
+    "mbo_studieduur_jaren": "Studieduur mbo in jaren (lock-in)",
 }
 """Parameter names (`indicators/economie/parameters.yml`) as the tornado labels them."""
 PARAMETERS_DEFINITION = "economie/parameters"
