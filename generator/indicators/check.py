@@ -195,6 +195,8 @@ def _meaning(data: dict[str, Any], stem: str) -> Iterator[Found]:
         tallies = [(("regel",), rule)]
     elif rule_data["soort"] == "verhouding":
         tallies = [(("regel", "teller"), rule.numerator), (("regel", "noemer"), rule.denominator)]
+    elif rule_data["soort"] == "verschil":
+        tallies = [(("regel", "plus"), rule.plus), (("regel", "min"), rule.minus)]
     known = [t for _, t in tallies if t.resource in contract.RESOURCES]
     for where, tally in tallies:
         yield from _check_tally(where, tally)
@@ -268,7 +270,7 @@ def _breakdown_problems(breakdown: tuple[str, ...], tallies: list[Tally], rule: 
             yield "'fase' splitst het totaal over regio's en combineert niet met kolommen"
         return
     if not isinstance(rule, (Tally,)) and not tallies:
-        yield "alleen tellingen en verhoudingen kennen uitsplitsingen naar kolommen"
+        yield "alleen tellingen, verhoudingen en verschillen kennen uitsplitsingen naar kolommen"
         return
     for name in breakdown:
         holders = [t for t in tallies if name in contract.field_names(t.resource)]

@@ -72,6 +72,16 @@ class Ratio:
     numerator: Tally
     denominator: Tally
     factor: float = 1.0
+    interval: str | None = None
+    """`wilson`: a share of counts, shown with its 95% Wilson score interval."""
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One tally minus another (e.g. improved minus worsened); additive like a tally."""
+
+    plus: Tally
+    minus: Tally
 
 
 @dataclass(frozen=True)
@@ -87,7 +97,7 @@ class AttainmentRule:
     """Attainment of every target of every other indicator, in percent."""
 
 
-Rule = Union[Tally, Ratio, ModelRule, AttainmentRule]
+Rule = Union[Tally, Ratio, Difference, ModelRule, AttainmentRule]
 
 
 @dataclass(frozen=True)
@@ -155,6 +165,8 @@ class Definition:
             return (self.rule,)
         if isinstance(self.rule, Ratio):
             return (self.rule.numerator, self.rule.denominator)
+        if isinstance(self.rule, Difference):
+            return (self.rule.plus, self.rule.minus)
         return ()
 
     @property
