@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from generator.compute.formatting import dutch
+from generator.compute.formatting import dutch, format_number
 from generator.compute.lineage import TOTAL, Figure
 from generator.indicators.definition import Definition, ModelRule
 from generator.site import blocks, charts
@@ -24,8 +24,8 @@ METHOD = "economisch-effect/methode.md"
 PARAMETER_WORDS = {
     "arbeidsproductiviteit_per_uur": "Arbeidsproductiviteit per uur",
     "gewerkte_weken_per_jaar": "Gewerkte weken per jaar",
-    "deadweight": "Deadweight",
-    "verdringing": "Verdringing",
+    "deadweight": "Weglekeffect (wat toch al zou gebeuren)",
+    "verdringing": "Verdringing (een ander verliest de baan)",
     "effectduur_jaren": "Effectduur in jaren",
     "jaarlijkse_afname": "Jaarlijkse afname van het effect",
     "discontovoet": "Discontovoet",
@@ -40,6 +40,30 @@ PARAMETER_WORDS = {
     "mbo_studieduur_jaren": "Studieduur mbo in jaren (lock-in)",
 }
 """Parameter names (`indicators/economie/parameters.yml`) as the tornado labels them."""
+PARAMETER_UNITS = {
+    "arbeidsproductiviteit_per_uur": ("€ ", " per uur"),
+    "gewerkte_weken_per_jaar": ("", " weken"),
+    "deadweight": ("%", ""), "verdringing": ("%", ""), "jaarlijkse_afname": ("%", " per jaar"),
+    "discontovoet": ("%", " per jaar"), "effect_niet_gemeten": ("%", " van het gemeten effect"),
+    "verlies_vrije_tijd": ("%", ""), "belasting_premies_aandeel": ("%", ""),
+    "mbo_slagingskans": ("%", ""),
+    "effectduur_jaren": ("", " jaar"), "mbo_studieduur_jaren": ("", " jaar"),
+    "uitkering_per_jaar": ("€ ", " per jaar"), "mbo_rendement_per_jaar": ("€ ", " per jaar"),
+    "geplande_deelnemers_per_jaar": ("", " deelnemers per jaar"),
+    "verwachte_deelnemers_per_regio": ("", " deelnemers"),
+}
+"""How the page writes a parameter's value: `%` shares as percentages, else prefix and
+suffix around the number (a model parameter of 0,0225 reads 2,25% per jaar)."""
+
+
+def parameter_text(name: str, value: float) -> str:
+    """A parameter value with its unit, in Dutch: `2,25% per jaar`, `€ 30 per uur`, `45 weken`."""
+    prefix, suffix = PARAMETER_UNITS.get(name, ("", ""))
+    if prefix == "%":
+        return f"{format_number(value * 100)}%{suffix}"
+    return f"{prefix}{format_number(value)}{suffix}"
+
+
 PARAMETERS_DEFINITION = "economie/parameters"
 """How the tornado marks a parameter value: declared in `indicators/economie/parameters.yml`."""
 
@@ -183,7 +207,8 @@ def sensitivity_section(state: PageState, view: EconomyView) -> list[str]:
         "Gevoeligheid van de baten per bereikte deelnemer per jaar voor elke parameter", view.tornado,
         unit=definition.unit, chart_id=state.chart_id(f"tornado-{TORNADO_METRIC}"),
         central=central, labels=PARAMETER_WORDS, outcomes=view.sensitivity,
-        parameters=f"{PARAMETERS_DEFINITION}@{view.parameters.versie}")
+        parameters=f"{PARAMETERS_DEFINITION}@{view.parameters.versie}",
+        parameter_text=parameter_text)
     return ["## Gevoeligheid", "",
             "Hoeveel de baten per bereikte deelnemer per jaar (alle regio's samen) veranderen als één "
             "parameter op zijn lage of hoge waarde staat en de rest op de centrale waarde. "
