@@ -93,6 +93,11 @@ EXPECTED = [
     ("kosten_per_deelnemer.zuid.2023-Q4", 1200.0),          # 24000 / 20
     ("kosten_per_deelnemer.totaal.2023-Q4", 1480.0),        # 74000 / 50, not the mean 1433.33
     ("kosten_per_deelnemer.totaal.2023-Q4.kostensoort=ontwikkeling", 1000.0),  # 50000 / 50
+    # cost-effectiveness: Σ kosten / Σ improved positions (rung 4+) or certificates
+    ("kosten_per_verbeterde_positie.noord.2023-Q4", 12500.0),  # 50000 / 4
+    ("kosten_per_verbeterde_positie.totaal.2023-Q4", 14800.0), # 74000 / 5, not the mean
+    ("kosten_per_bewijs.noord.2023-Q4", 50000 / 6),            # noord 3 + 2 + 1
+    ("kosten_per_bewijs.totaal.2023-Q4", 74000 / 11),
     # borging_score: latest stand per aspect (0..3), mean over the aspects reported
     ("borging_score.noord.2023-Q1", 0.5),                   # niet_gestart 0, in_voorbereiding 1
     ("borging_score.noord.2023-Q3", 1.5),                   # financiering now deels_geregeld 2

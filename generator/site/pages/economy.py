@@ -14,7 +14,7 @@ from generator.indicators.definition import Definition, ModelRule
 from generator.site import blocks, charts
 from generator.site.blocks import PageState
 from generator.publish.economy import TORNADO_METRIC, EconomyView
-from generator.site.markup import declared, text
+from generator.site.markup import declared, link, region_source, text
 from generator.site.outputs import Output, Page, SiteInputs, page_state
 from generator.site.words import quarter_words
 
@@ -94,6 +94,7 @@ def result_page(site: SiteInputs) -> Page:
             for definition in models:
                 parts += scenario_section(state, definition, view.period)
             parts += distribution_section(state, view)
+            parts += cost_effectiveness_section(state, view.period)
             parts += sensitivity_section(state, view)
             for definition in models:
                 parts += [f"### Verloop: {text(definition.title)}", "",
@@ -192,6 +193,42 @@ def distribution_section(state: PageState, view: EconomyView) -> list[str]:
             "en uitkeringen gaan van de ene partij naar de andere: ze staan in de tabel, maar "
             "tellen per kolom op tot nul en veranderen het welvaartssaldo niet. Het saldo van "
             "alle partijen samen is de netto contante waarde.", "", str(table), ""]
+
+
+COST_EFFECTIVENESS = ("kosten_per_deelnemer", "kosten_per_verbeterde_positie", "kosten_per_bewijs")
+"""Cost per participant reached, per improved position and per certificate (ratio indicators)."""
+
+
+def cost_effectiveness_section(state: PageState, period: str) -> list[str]:
+    """Costs per result, per region and in total, to read beside each region's context."""
+    data = state.site
+    known = {d.id: d for d in data.definitions}
+    shown = [known[i] for i in COST_EFFECTIVENESS if i in known]
+    if not shown:
+        return []
+    rows = []
+    for scope in data.scopes():
+        cells = [data.figure(d.id, scope, period) for d in shown]
+        if all(c is None for c in cells):
+            continue
+        name = (text(data.region_name(scope)) if scope == TOTAL
+                else link(data.region_name(scope), region_source(scope)))
+        rows.append(Markup('<tr><th scope="row">{}</th>{}</tr>').format(name, Markup("").join(
+            Markup("<td>{}</td>").format(blocks.value(state, c) if c is not None else "–")
+            for c in cells)))
+    heads = Markup("").join(Markup('<th scope="col">{}</th>').format(d.title) for d in shown)
+    table = Markup(
+        '<div class="im-table-wrap" role="region" tabindex="0" aria-label="Kosteneffectiviteit">'
+        '<table class="im-table"><caption>Kosteneffectiviteit per regio: alle kosten tot en '
+        'met het kwartaal, gedeeld door het resultaat</caption><thead><tr><th scope="col">'
+        'Regio</th>{heads}</tr></thead><tbody>{rows}</tbody></table></div>').format(
+            heads=heads, rows=Markup("").join(rows))
+    return ["## Kosteneffectiviteit", "",
+            "Wat een bereikte deelnemer, een verbeterde positie op de arbeidsmarkt en een "
+            "behaald bewijs met civiel effect kosten, per regio en in totaal. Het totaal deelt "
+            "de opgetelde kosten door de opgetelde resultaten. Dit zijn bruto resultaten (ook "
+            "wat zonder het collectief was gebeurd); lees ze naast de context van elke regio "
+            "(arbeidsmarkt en achtergrond) op de regiopagina's.", "", str(table), ""]
 
 
 def sensitivity_section(state: PageState, view: EconomyView) -> list[str]:
