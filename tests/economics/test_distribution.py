@@ -59,3 +59,24 @@ def test_transfers_cancel_and_the_parties_sum_to_the_npv(changes) -> None:
             assert table.item_total(item) == pytest.approx(0.0, abs=1e-6)
         assert sum(table.saldo(p) for p in PARTIES) == pytest.approx(
             result.netto_contante_waarde, rel=1e-12)
+
+
+@pytest.mark.parametrize("changes", [
+    {},
+    {"deadweight": 0.9, "verlies_vrije_tijd": 0.5, "verwachte_deelnemers_per_regio": 3.0},
+    {"mbo_slagingskans": 0.5, "mbo_rendement_per_jaar": 4_000.0, "mbo_studieduur_jaren": 1.0},
+])
+def test_every_new_total_is_the_sum_of_its_regions(changes) -> None:
+    from generator.economics import FollowUp
+
+    a = example_inputs(kosten_posten=ITEMS, opvolging=FollowUp(10, 8), mbo_instroom=1)
+    b = example_inputs(cohorts=(CohortWork("2024-Q1", 3, 0, 60, 0, 5_000, 3, 0),),
+                       deelnemers=7, kosten_eur=1_000.0, mbo_instroom=2)
+    params = make_params({**PARAMS, **changes})
+    both, ra, rb = evaluate([a, b], params), evaluate(a, params), evaluate(b, params)
+    for name in ("baten_totaal", "baten_mbo", "kosten", "kosten_vrije_tijd",
+                 "netto_contante_waarde", "toegevoegde_waarde_meetjaar"):
+        assert getattr(both, name) == pytest.approx(getattr(ra, name) + getattr(rb, name)), name
+    for party in PARTIES:
+        assert both.verdeling.saldo(party) == pytest.approx(
+            ra.verdeling.saldo(party) + rb.verdeling.saldo(party)), party
