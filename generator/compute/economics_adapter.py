@@ -46,7 +46,7 @@ def model_figures(definition: Definition, tables: Tables, periods: Sequence[str]
         for scope in scopes_for(definition, tables):
             if not scope.reports(period) or (programme_only and scope.region != TOTAL):
                 continue
-            result, parts = evaluate_scope(tables, scope, period, params)
+            result, parts = evaluate_scope(tables, scope, period, params, definition.sources)
             central = getattr(result, field)
             extra_sources = [params_source] + ([scope.register] if scope.register else [])
             figures.append(Figure(
@@ -82,28 +82,35 @@ def _extra(outcome: str, result: Any, params: Any) -> tuple[tuple[str, Any], ...
 
 def scope_inputs(frames: dict[str, Any], meetjaar: int) -> list[Any]:
     """One EconomicInputs per region in the frames: each region's measured effect is
-    extrapolated to its own participants reached, and a scope's total is their sum."""
+    extrapolated to its own participants reached, and a scope's total is their sum.
+    Without `uitstroom` among the frames (a definition from before it was a model source)
+    the decay is the parameter's."""
     from generator.economics import inputs_from_frames
 
     regions = sorted(set(frames["instroom"][REGION]) | set(frames["arbeid"][REGION])
                      | set(frames["kosten"][REGION]))
+    follow_up = frames.get("uitstroom")
     return [inputs_from_frames(*(frames[r][frames[r][REGION] == region]
-                                 for r in ("arbeid", "instroom", "kosten")), meetjaar=meetjaar)
+                                 for r in ("arbeid", "instroom", "kosten")), meetjaar=meetjaar,
+                               uitstroom=(follow_up[follow_up[REGION] == region]
+                                          if follow_up is not None else None))
             for region in regions]
 
 
-def evaluate_scope(tables: Tables, scope: Scope, period: str,
-                   params: Any) -> tuple[Any, list[Part]]:
-    """The model's central result for a scope's rows up to `period`.
+def evaluate_scope(tables: Tables, scope: Scope, period: str, params: Any,
+                   sources: Sequence[str] = MODEL_SOURCES) -> tuple[Any, list[Part]]:
+    """The model's central result for a scope's rows up to `period`, read from the
+    definition's declared `sources` (MODEL_SOURCES, or the older set without `uitstroom`).
 
-    Both model KPIs read the same results, so they are kept on `tables` and computed once.
+    The model KPIs read the same results, so they are kept on `tables` and computed once.
     """
-    key = ("economics", scope.members, period)
+    sources = tuple(r for r in MODEL_SOURCES if r in sources)
+    key = ("economics", scope.members, period, sources)
     if key not in tables.memo:
         from generator.economics import evaluate  # only these KPIs need it
 
         selected = {resource: _rows_up_to(tables, resource, scope.members, period)
-                    for resource in MODEL_SOURCES}
+                    for resource in sources}
         frames = {resource: tables.frames[resource].iloc[positions]
                   for resource, positions in selected.items()}
         try:

@@ -16,7 +16,15 @@ from generator.compute.economics_adapter import model_figures
 from generator.compute.scopes import Scope, scopes_for
 from generator.compute.data_frames import Tables
 from generator.compute.tally import Cell, Part, TallyEvaluator, lineage, sort_cells
-from generator.indicators.definition import AttainmentRule, Definition, ModelRule, Ratio, Tally
+from generator.compute.intervals import wilson_interval
+from generator.indicators.definition import (
+    AttainmentRule,
+    Definition,
+    Difference,
+    ModelRule,
+    Ratio,
+    Tally,
+)
 
 
 def compute(tables: Tables, definitions: Sequence[Definition], periods: Sequence[str], *,
@@ -28,7 +36,7 @@ def compute(tables: Tables, definitions: Sequence[Definition], periods: Sequence
     """
     figures: list[Figure] = []
     for definition in definitions:
-        if isinstance(definition.rule, (Tally, Ratio)):
+        if isinstance(definition.rule, (Tally, Ratio, Difference)):
             figures.extend(rule_figures(definition, tables, periods, breakdowns))
         elif isinstance(definition.rule, ModelRule):
             figures.extend(model_figures(definition, tables, periods))
@@ -62,7 +70,7 @@ def _labelled(figure: Figure, evaluators: list[TallyEvaluator]) -> Figure:
     """Attach the original text of free-text cells (the breakdown holds their slug)."""
     labels = tuple({column: text for column, key in figure.breakdown for e in evaluators
                     if (text := e.labels.get((column, key))) is not None}.items())
-    return replace(figure, extra=(("labels", labels),)) if labels else figure
+    return replace(figure, extra=figure.extra + (("labels", labels),)) if labels else figure
 
 
 def _cells(spec: tuple[str, ...], evaluators: list[TallyEvaluator]) -> list[Cell]:
@@ -84,14 +92,28 @@ def _figure(definition: Definition, tables: Tables, scope: Scope, period: str,
         breakdown=scope.breakdown + tuple(zip(spec, cell)),
         sources=lineage(parts, tables, [scope.register] if scope.register else []),
         commit=tables.commit,
+        extra=_interval(definition, parts),
     )
 
 
+def _interval(definition: Definition, parts: list[Part]) -> tuple[tuple[str, object], ...]:
+    """A share's 95% Wilson interval beside its value (same unit), when the rule asks."""
+    rule = definition.rule
+    if not isinstance(rule, Ratio) or rule.interval != "wilson" or not parts[1].value:
+        return ()
+    low, high = wilson_interval(parts[0].value, parts[1].value)
+    return (("interval", "wilson 95%"), ("interval_laag", rule.factor * low),
+            ("interval_hoog", rule.factor * high))
+
+
 def combine(definition: Definition, parts: list[Part]) -> int | float | None:
-    """A tally's value, or numerator over denominator; None when nothing to divide by."""
+    """A tally's value, plus minus min, or numerator over denominator; None when nothing to
+    divide by."""
     rule = definition.rule
     if isinstance(rule, Tally):
         return parts[0].value
+    if isinstance(rule, Difference):
+        return parts[0].value - parts[1].value
     numerator, denominator = parts[0].value, parts[1].value
     if not denominator:
         return None

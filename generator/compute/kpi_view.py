@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,6 +40,7 @@ class KpiEntry:
             "figure_id": figure.figure_id,
             "version": figure.version,
             "details": dict(figure.extra),
+            "suppressed": figure.suppressed,
         }
 
 
@@ -109,7 +110,9 @@ def goal_text(entry: KpiEntry) -> str:
             f"{format_value(e.high, definition.unit, definition.decimals)}")
 
 
-def to_table(computation: Computation, entries: Sequence[KpiEntry]) -> str:
+def to_table(computation: Computation, entries: Sequence[KpiEntry],
+             hidden: Callable[[Figure], str] | None = None) -> str:
+    """The entries as a text table; `hidden` labels a suppressed value (`<5`, `x`)."""
     period = computation.periods[0] if computation.periods else MISSING
     snapshot = computation.snapshot
     source = f"commit {snapshot.commit}" if snapshot.commit else snapshot.label
@@ -121,8 +124,10 @@ def to_table(computation: Computation, entries: Sequence[KpiEntry]) -> str:
         reached = ""
         if target and target.value and figure.value is not None:
             reached = format_value(100 * figure.value / target.value, "procent", 0)
+        shown = (hidden(figure) if figure.suppressed and hidden is not None
+                 else format_value(figure.value, definition.unit, definition.decimals))
         rows.append((definition.title if definition.id != previous else "", scope_label(figure, computation),
-                     format_value(figure.value, definition.unit, definition.decimals),
+                     shown,
                      goal_text(entry), reached, target.due if target else ""))
         previous = definition.id
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]

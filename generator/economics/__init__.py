@@ -6,7 +6,7 @@ parameters of `indicators/economie/parameters.yml`, and wraps the results in Fig
 
 from __future__ import annotations
 
-from generator.economics.inputs import CohortWork, EconomicInputs
+from generator.economics.inputs import CohortWork, EconomicInputs, FollowUp
 from generator.economics.model import (
     evaluate,
     evaluate_values,
@@ -45,7 +45,7 @@ def __getattr__(name: str) -> object:
 
 
 __all__ = [
-    "PARAMETERS_FILE", "PARAMETER_NAMES", "CohortWork", "EconomicInputs", "EconomicParameters",
+    "PARAMETERS_FILE", "PARAMETER_NAMES", "CohortWork", "EconomicInputs", "EconomicParameters", "FollowUp",
     "EconomicResult", "GdpFigure", "Interval", "MonteCarloResult", "Parameter",
     "ParameterFileError", "ParameterProblem", "Tornado", "TornadoBar", "Transfers",
     "check_parameters", "evaluate", "evaluate_values", "inputs_from_frames", "load_parameters",

@@ -42,6 +42,40 @@ class CohortWork:
 
 
 @dataclass(frozen=True)
+class CostItem:
+    """Σ kosten.bedrag_eur of one calendar year, kostensoort and financier."""
+
+    jaar: int
+    kostensoort: str
+    financier: str
+    bedrag: float
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """The measured follow-up of those who left for work or mbo (`uitstroom`).
+
+    Only rows whose 12-month follow-up is known count, so both numbers describe the same
+    people: of those still active 6 months after leaving, how many are still active at 12.
+    """
+
+    actief_6: int
+    """Σ actief_na_6_maanden over those rows."""
+    actief_12: int
+    """Σ actief_na_12_maanden over the same rows."""
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.actief_12 <= self.actief_6:
+            raise ValueError(f"follow-up: actief_na_12_maanden ({self.actief_12}) must lie in "
+                             f"0..actief_na_6_maanden ({self.actief_6})")
+
+    @property
+    def half_year_retention(self) -> float | None:
+        """Share of the active at 6 months still active at 12; None when nobody was active."""
+        return self.actief_12 / self.actief_6 if self.actief_6 else None
+
+
+@dataclass(frozen=True)
 class EconomicInputs:
     """What the model needs from the data of one region (or `totaal`) up to one period."""
 
@@ -56,6 +90,15 @@ class EconomicInputs:
     meetjaar: int | None = None
     """Year the benefits start and GDP is taken from: the calendar year of the reporting
     period. None → the year of the latest cohort."""
+    kosten_posten: tuple[CostItem, ...] = ()
+    """The same costs by year, kostensoort and financier; when given they sum to kosten_eur
+    (development costs are spread, and the distribution table shows who pays)."""
+    mbo_instroom: int = 0
+    """Σ uitstroom.aantal that left for mbo (bestemming `mbo` or `werk_en_mbo`): the route to
+    a startkwalificatie."""
+    opvolging: FollowUp | None = None
+    """The follow-up after 6 and 12 months; when it has anyone active at 6 months, the yearly
+    decay of the effect is taken from it instead of the parameter `jaarlijkse_afname`."""
 
     def __post_init__(self) -> None:
         if self.deelnemers < self.aantal_gemeten:
@@ -67,6 +110,11 @@ class EconomicInputs:
                 not math.isclose(sum(self.kosten_per_jaar.values()), self.kosten_eur, abs_tol=0.5):
             raise ValueError(f"kosten_per_jaar sums to {sum(self.kosten_per_jaar.values())}, "
                              f"not kosten_eur {self.kosten_eur}")
+        if self.kosten_posten and not math.isclose(
+                sum(item.bedrag for item in self.kosten_posten), self.kosten_eur, abs_tol=0.5):
+            raise ValueError(f"kosten_posten sum to "
+                             f"{sum(item.bedrag for item in self.kosten_posten)}, "
+                             f"not kosten_eur {self.kosten_eur}")
         if self.meetjaar is None and not self.cohorts:
             raise ValueError("meetjaar is needed when there are no cohorts")
 
@@ -76,6 +124,16 @@ class EconomicInputs:
         if self.meetjaar is not None:
             return self.meetjaar
         return max(cohort.year for cohort in self.cohorts)
+
+    @property
+    def cost_items(self) -> tuple[CostItem, ...]:
+        """`kosten_posten`, or the costs by year (else all in the meetjaar) as kostensoort
+        and financier `overig`."""
+        if self.kosten_posten:
+            return self.kosten_posten
+        by_year = self.kosten_per_jaar or ({self.year: self.kosten_eur} if self.kosten_eur else {})
+        return tuple(CostItem(year, "overig", "overig", amount)
+                     for year, amount in sorted(by_year.items()))
 
     @property
     def aantal_gemeten(self) -> int:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.economics.prices import NO_PRICE_LEVEL, PriceLevel
 from generator.economics.schema import (
     OPTIONAL_PARAMETERS,
     PARAMETER_NAMES,
@@ -67,6 +68,7 @@ class EconomicParameters:
     parameters: Mapping[str, Parameter]
     bbp: Mapping[int, GdpFigure]
     monte_carlo: MonteCarloSettings
+    prijspeil: PriceLevel = NO_PRICE_LEVEL
 
     def __getitem__(self, name: str) -> Parameter:
         return self.parameters[name]
@@ -130,7 +132,24 @@ def parse_parameters(raw: object) -> EconomicParameters:
     settings = raw["monte_carlo"]
     return EconomicParameters(
         versie=str(raw["versie"]), parameters=parameters, bbp=bbp,
-        monte_carlo=MonteCarloSettings(int(settings["trekkingen"]), int(settings["seed"])))
+        monte_carlo=MonteCarloSettings(int(settings["trekkingen"]), int(settings["seed"])),
+        prijspeil=_price_level(raw.get("prijspeil")))
+
+
+def _price_level(spec: dict | None) -> PriceLevel:
+    if spec is None:
+        return NO_PRICE_LEVEL
+    return PriceLevel(basisjaar=int(spec["basisjaar"]), reeks=_text(spec["reeks"]),
+                      inflatie={int(y): float(v) for y, v in spec["inflatie"].items()},
+                      bron=_text(spec["bron"]), datum=_date_text(spec["datum"]),
+                      toelichting=_text(spec["toelichting"]))
+
+
+def price_year(parameter: Parameter) -> int | None:
+    """The year a monetary parameter's euros are in: the year of its `datum` (None for a
+    parameter the file lacks, which is a constant 0 or has no date)."""
+    year = parameter.datum[:4]
+    return int(year) if year.isdigit() else None
 
 
 def _text(value: object) -> str:

@@ -25,14 +25,35 @@ PARAMETER_BOUNDS: dict[str, tuple[float, float]] = {
     "effect_niet_gemeten": (0.0, 1.0),
     "uitkering_per_jaar": (0.0, 100_000.0),
     "geplande_deelnemers_per_jaar": (0.0, 1_000_000.0),
+    "verwachte_deelnemers_per_regio": (0.0, 1_000_000.0),
+    "verlies_vrije_tijd": (0.0, 1.0),
+    "belasting_premies_aandeel": (0.0, 1.0),
+    "mbo_rendement_per_jaar": (0.0, 100_000.0),
+    "mbo_slagingskans": (0.0, 1.0),
+    "mbo_studieduur_jaren": (0.0, 10.0),
 }
 PARAMETER_NAMES: tuple[str, ...] = tuple(PARAMETER_BOUNDS)
-OPTIONAL_PARAMETERS: dict[str, float] = {"verdringing": 0.0, "geplande_deelnemers_per_jaar": 0.0}
-"""Parameters added in version 2.0 of the file: a file of an earlier version (a report
-edition reads the file at its own commit) lacks them and gets this constant value, which
-leaves that version's figures as they were (no displacement, no projection at scale)."""
+OPTIONAL_PARAMETERS: dict[str, float] = {"verdringing": 0.0, "geplande_deelnemers_per_jaar": 0.0,
+                                         "verwachte_deelnemers_per_regio": 0.0,
+                                         "verlies_vrije_tijd": 0.0,
+                                         "belasting_premies_aandeel": 0.0,
+                                         "mbo_rendement_per_jaar": 0.0,
+                                         "mbo_slagingskans": 0.0,
+                                         "mbo_studieduur_jaren": 0.0}
+"""Parameters added in version 2.0 or later of the file: a file of an earlier version (a
+report edition reads the file at its own commit) lacks them and gets this constant value,
+which leaves that version's figures as they were (no displacement, no projection at scale,
+development costs not spread, no lost leisure, no taxes in the distribution table, no
+mbo route)."""
 
-TOP_LEVEL_FIELDS = ("versie", "parameters", "bbp", "monte_carlo")
+MONETARY_PARAMETERS: tuple[str, ...] = ("arbeidsproductiviteit_per_uur", "uitkering_per_jaar",
+                                        "mbo_rendement_per_jaar")
+"""Parameters in euros of the year of their `datum`: brought to the price base year."""
+
+TOP_LEVEL_FIELDS = ("versie", "parameters", "bbp", "monte_carlo", "prijspeil")
+OPTIONAL_TOP_LEVEL = ("prijspeil",)
+"""Added in version 2.1 of the file; an older file has no price base year."""
+PRICE_FIELDS = ("basisjaar", "reeks", "inflatie", "bron", "datum", "toelichting")
 PARAMETER_FIELDS = ("laag", "centraal", "hoog", "eenheid", "bron", "datum", "toelichting")
 GDP_FIELDS = ("mln_eur", "bron", "datum", "toelichting")
 MONTE_CARLO_MINIMUM = {"trekkingen": 1, "seed": 0}  # numpy seeds must be non-negative
@@ -57,7 +78,7 @@ def check_parameters(raw: object) -> list[ParameterProblem]:
         return [Problem(None, None, "not-a-mapping",
                         "Het parameterbestand moet een YAML-mapping zijn.")]
     problems = [Problem(None, key, "missing-field", f"Veld '{key}' ontbreekt bovenaan het bestand.")
-                for key in TOP_LEVEL_FIELDS if key not in raw]
+                for key in TOP_LEVEL_FIELDS if key not in raw and key not in OPTIONAL_TOP_LEVEL]
     problems += [Problem(None, str(key), "unknown-field",
                          f"Onbekend veld '{key}' bovenaan het bestand.")
                  for key in raw if key not in TOP_LEVEL_FIELDS]
@@ -66,7 +87,7 @@ def check_parameters(raw: object) -> list[ParameterProblem]:
                                 "'versie' moet een tekst zijn, bijvoorbeeld \"1.0\" "
                                 "(met aanhalingstekens)."))
     for key, check in (("parameters", _check_parameter_block), ("bbp", _check_gdp_block),
-                       ("monte_carlo", _check_monte_carlo)):
+                       ("monte_carlo", _check_monte_carlo), ("prijspeil", _check_price_level)):
         if key not in raw:
             continue
         if isinstance(raw[key], dict):
@@ -139,6 +160,34 @@ def _check_gdp_block(block: dict[Any, Any]) -> list[ParameterProblem]:
                 problems.append(Problem(label, "mln_eur", "not-a-number",
                                         f"Bbp {jaar}: 'mln_eur' moet een positief getal zijn."))
     return problems
+
+
+def _check_price_level(spec: dict[Any, Any]) -> list[ParameterProblem]:
+    problems = _check_fields("prijspeil", spec, PRICE_FIELDS, "Prijspeil")
+    if "basisjaar" in spec and not _is_year(spec["basisjaar"]):
+        problems.append(Problem("prijspeil", "basisjaar", "bad-year",
+                                "prijspeil: 'basisjaar' moet een jaartal zijn (bijvoorbeeld 2024)."))
+    if "reeks" in spec and not (isinstance(spec["reeks"], str) and spec["reeks"].strip()):
+        problems.append(Problem("prijspeil", "reeks", "empty-text",
+                                "prijspeil: 'reeks' moet een niet-lege tekst zijn."))
+    series = spec.get("inflatie")
+    if "inflatie" in spec and not isinstance(series, dict):
+        problems.append(Problem("prijspeil", "inflatie", "not-a-mapping",
+                                "prijspeil: 'inflatie' moet per jaartal een aandeel geven "
+                                "(bijvoorbeeld 2024: 0.033 voor 3,3%)."))
+    for jaar, value in (series or {}).items() if isinstance(series, dict) else ():
+        if not _is_year(jaar):
+            problems.append(Problem("prijspeil", f"inflatie.{jaar}", "bad-year",
+                                    f"prijspeil: '{jaar}' onder 'inflatie' is geen jaartal."))
+        elif not (_is_number(value) and -0.5 < value < 1):
+            problems.append(Problem("prijspeil", f"inflatie.{jaar}", "out-of-range",
+                                    f"prijspeil: inflatie {jaar} = {value!r} is geen aandeel "
+                                    f"tussen −0,5 en 1 (schrijf 3,3% als 0.033)."))
+    return problems
+
+
+def _is_year(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 1995 <= value <= 2100
 
 
 def _check_monte_carlo(spec: dict[Any, Any]) -> list[ParameterProblem]:

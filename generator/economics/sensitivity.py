@@ -9,7 +9,7 @@ import numpy as np
 from collections.abc import Sequence
 
 from generator.economics.inputs import EconomicInputs
-from generator.economics.model import compute, evaluate_values
+from generator.economics.model import compute, evaluate_values, in_base_prices
 from generator.economics.params import EconomicParameters
 from generator.economics.schema import PARAMETER_NAMES
 
@@ -88,14 +88,14 @@ def tornado(inputs: EconomicInputs | Sequence[EconomicInputs], params: EconomicP
     return Tornado(metric=metric, centraal=centre, bars=tuple(ordered))
 
 
-def draw_parameters(params: EconomicParameters, trekkingen: int,
-                    seed: int) -> dict[str, np.ndarray]:
+def draw_parameters(params: EconomicParameters, trekkingen: int, seed: int,
+                    rng: np.random.Generator | None = None) -> dict[str, np.ndarray]:
     """`trekkingen` independent draws of every parameter from triangular(laag, centraal, hoog).
 
     Parameters are drawn in the declared order from one generator, so a seed fixes every
     draw. A parameter with laag == hoog is a constant (numpy refuses a zero-width triangle).
     """
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(seed) if rng is None else rng
     draws = {}
     for name in PARAMETER_NAMES:
         p = params[name]
@@ -104,14 +104,33 @@ def draw_parameters(params: EconomicParameters, trekkingen: int,
     return draws
 
 
+def draw_retentions(parts: Sequence[EconomicInputs], trekkingen: int,
+                    rng: np.random.Generator) -> list[np.ndarray | None]:
+    """Per region, draws of its half-year retention s from Beta(a12 + ½, a6 − a12 + ½)
+    (Jeffreys): the sampling uncertainty of the measured follow-up. None without follow-up."""
+    drawn: list[np.ndarray | None] = []
+    for part in parts:
+        follow = part.opvolging
+        if follow is None or not follow.actief_6:
+            drawn.append(None)
+            continue
+        drawn.append(rng.beta(follow.actief_12 + 0.5, follow.actief_6 - follow.actief_12 + 0.5,
+                              size=trekkingen))
+    return drawn
+
+
 def monte_carlo(inputs: EconomicInputs | Sequence[EconomicInputs], params: EconomicParameters,
                 trekkingen: int | None = None, seed: int | None = None) -> MonteCarloResult:
     """P5, P50 and P95 of each metric over seeded draws; defaults from the parameter file."""
     n = params.monte_carlo.trekkingen if trekkingen is None else trekkingen
     s = params.monte_carlo.seed if seed is None else seed
     parts = (inputs,) if isinstance(inputs, EconomicInputs) else tuple(inputs)
-    year = max(part.year for part in parts)
-    figures = compute(parts, draw_parameters(params, n, s), params.gdp_for(year).eur)
+    rng = np.random.default_rng(s)
+    # Parameters first, then the follow-up: adding follow-up leaves the parameters' draws as
+    # they were.
+    values = draw_parameters(params, n, s, rng)
+    real_parts, real_values, gdp_base = in_base_prices(parts, params, values)
+    figures = compute(real_parts, real_values, gdp_base, draw_retentions(parts, n, rng))
     intervals = []
     for metric in METRICS:
         values = np.broadcast_to(np.asarray(figures[metric], dtype=float), (n,))

@@ -15,7 +15,7 @@ import yaml
 
 from generator import contract
 from generator.indicators.definition import (
-    COLUMN_OPERATORS, MODEL_SOURCES, PHASE, AttainmentRule, ModelRule, Tally,
+    COLUMN_OPERATORS, LEGACY_MODEL_SOURCES, MODEL_SOURCES, PHASE, AttainmentRule, ModelRule, Tally,
 )
 from generator.indicators.parse import parse_definition
 from generator.indicators.schema_check import dotted, schema_errors, yaml_line
@@ -195,11 +195,14 @@ def _meaning(data: dict[str, Any], stem: str) -> Iterator[Found]:
         tallies = [(("regel",), rule)]
     elif rule_data["soort"] == "verhouding":
         tallies = [(("regel", "teller"), rule.numerator), (("regel", "noemer"), rule.denominator)]
+    elif rule_data["soort"] == "verschil":
+        tallies = [(("regel", "plus"), rule.plus), (("regel", "min"), rule.minus)]
     known = [t for _, t in tallies if t.resource in contract.RESOURCES]
     for where, tally in tallies:
         yield from _check_tally(where, tally)
     if isinstance(rule, ModelRule):
-        expected = set(MODEL_SOURCES)
+        expected = (set(LEGACY_MODEL_SOURCES) if set(definition.sources)
+                    == set(LEGACY_MODEL_SOURCES) else set(MODEL_SOURCES))
     elif isinstance(rule, AttainmentRule):
         expected = set(definition.sources)  # the measured indicators' sources; not checked
     else:
@@ -267,7 +270,7 @@ def _breakdown_problems(breakdown: tuple[str, ...], tallies: list[Tally], rule: 
             yield "'fase' splitst het totaal over regio's en combineert niet met kolommen"
         return
     if not isinstance(rule, (Tally,)) and not tallies:
-        yield "alleen tellingen en verhoudingen kennen uitsplitsingen naar kolommen"
+        yield "alleen tellingen, verhoudingen en verschillen kennen uitsplitsingen naar kolommen"
         return
     for name in breakdown:
         holders = [t for t in tallies if name in contract.field_names(t.resource)]

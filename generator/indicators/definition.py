@@ -27,8 +27,12 @@ DEFAULT_TIME_COLUMNS: dict[str, str] = {
 PHASE = "fase"
 """Breakdown of `totaal` by the regions' `fase` in `regios.csv` rather than by a column."""
 
-MODEL_SOURCES: tuple[str, ...] = ("arbeid", "instroom", "kosten")
-"""What the economic model reads: per-cohort sums, participants reached, costs."""
+MODEL_SOURCES: tuple[str, ...] = ("arbeid", "instroom", "kosten", "uitstroom")
+"""What the economic model reads: per-cohort sums, participants reached, costs, and the
+follow-up after 6 and 12 months (the decay of the effect)."""
+LEGACY_MODEL_SOURCES: tuple[str, ...] = ("arbeid", "instroom", "kosten")
+"""The model's sources before issue 11 (no follow-up: the decay was a parameter). Accepted so
+that an edition pinned to an older commit still computes as it did."""
 
 
 def default_time_column(resource: str) -> str:
@@ -68,6 +72,16 @@ class Ratio:
     numerator: Tally
     denominator: Tally
     factor: float = 1.0
+    interval: str | None = None
+    """`wilson`: a share of counts, shown with its 95% Wilson score interval."""
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One tally minus another (e.g. improved minus worsened); additive like a tally."""
+
+    plus: Tally
+    minus: Tally
 
 
 @dataclass(frozen=True)
@@ -83,7 +97,7 @@ class AttainmentRule:
     """Attainment of every target of every other indicator, in percent."""
 
 
-Rule = Union[Tally, Ratio, ModelRule, AttainmentRule]
+Rule = Union[Tally, Ratio, Difference, ModelRule, AttainmentRule]
 
 
 @dataclass(frozen=True)
@@ -151,6 +165,8 @@ class Definition:
             return (self.rule,)
         if isinstance(self.rule, Ratio):
             return (self.rule.numerator, self.rule.denominator)
+        if isinstance(self.rule, Difference):
+            return (self.rule.plus, self.rule.minus)
         return ()
 
     @property

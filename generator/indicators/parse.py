@@ -6,7 +6,7 @@ from typing import Any
 
 from generator.indicators.definition import (
     COLUMN_OPERATORS, VALUE_OPERATORS, AttainmentRule, Condition, Definition, Expectation,
-    ModelRule, Ratio, Rule, Tally, Target, default_time_column,
+    Difference, ModelRule, Ratio, Rule, Tally, Target, default_time_column,
 )
 
 
@@ -39,7 +39,9 @@ def parse_rule(data: dict[str, Any]) -> Rule:
         return parse_tally(data)
     if kind == "verhouding":
         return Ratio(parse_tally(data["teller"]), parse_tally(data["noemer"]),
-                     float(data.get("factor", 1)))
+                     float(data.get("factor", 1)), data.get("betrouwbaarheidsinterval"))
+    if kind == "verschil":
+        return Difference(parse_tally(data["plus"]), parse_tally(data["min"]))
     if kind == "model":
         return ModelRule(data["uitkomst"])
     return AttainmentRule()

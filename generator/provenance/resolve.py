@@ -21,11 +21,17 @@ from generator.compute.pipeline import Computation, select_definitions
 from generator.compute.data_frames import FILE, ROW, Tables
 from generator.indicators.definition import PHASE, Definition
 from generator.provenance.figure_ids import FigureKey
-from generator.publish.derived import CONTEXT, MONTE_CARLO, SENSITIVITY, context_figures
+from generator.publish.derived import (
+    CONTEXT,
+    DISTRIBUTION,
+    MONTE_CARLO,
+    SENSITIVITY,
+    context_figures,
+)
 from generator.publish.economy import economy_view
 from generator.sources import Snapshot
 
-_NO_COLUMNS = (PHASE, TARGET_KEY, MONTE_CARLO, SENSITIVITY)
+_NO_COLUMNS = (PHASE, TARGET_KEY, MONTE_CARLO, SENSITIVITY, DISTRIBUTION)
 """Breakdown keys that do not need the engine's column breakdowns."""
 
 
@@ -45,7 +51,8 @@ def figures_for(key: FigureKey, snapshot: Snapshot, tables: Tables,
     columns = any(k not in _NO_COLUMNS for k in key.breakdown_keys)
     figures = compute(tables, select_definitions(definitions, wanted), periods,
                       breakdowns=columns)
-    if {MONTE_CARLO, SENSITIVITY} & set(key.breakdown_keys) and key.period == latest:
+    if {MONTE_CARLO, SENSITIVITY, DISTRIBUTION} & set(key.breakdown_keys) and \
+            key.period == latest:
         figures += _intervals(snapshot, tables, definitions, figures, key.period)
     return {f.figure_id: f for f in figures}
 
@@ -80,8 +87,8 @@ def restrict(tables: Tables, sources: Sequence[SourceRows]) -> Tables:
 
 def _intervals(snapshot: Snapshot, tables: Tables, definitions: Sequence[Definition],
                figures: list[Figure], period: str) -> list[Figure]:
-    """The Monte Carlo percentiles and tornado outcomes the economy page shows beside the
-    model's `totaal`."""
+    """The Monte Carlo percentiles, tornado outcomes and distribution table the economy page
+    shows beside the model's `totaal`."""
     computation = Computation(snapshot, tables, list(definitions), figures, [period])
     view = economy_view(computation, figures)
     return view.figures if view else []

@@ -14,6 +14,9 @@ get figure ids in the same scheme:
   outcome with one parameter at its low or high value, the rest central (the tornado;
   `extra`: parameter, its value, metric), same lineage as the central value (its rows and
   the parameter file).
+- `netto_contante_waarde.totaal.<period>.verdeling=<party>-<item>`: a cell of the
+  distribution table (`economics.result.Distribution`); `<party>` may be `totaal` (the
+  column's sum) and `<item>` `saldo` (the row's sum); same lineage as the NPV.
 
 `trace` (issue 5) recomputes these with `context_figures`, `interval_figures` and
 `sensitivity_figures`.
@@ -38,6 +41,11 @@ MONTE_CARLO = "montecarlo"
 PERCENTILES = ("p5", "p50", "p95")
 SENSITIVITY = "gevoeligheid"
 SIDES = ("laag", "hoog")
+DISTRIBUTION = "verdeling"
+DISTRIBUTION_TOTAL = "totaal"
+"""The row of the distribution table that sums the parties."""
+DISTRIBUTION_BALANCE = "saldo"
+"""The column of the distribution table that sums a party's items."""
 
 
 def context_unit(name: str) -> str:
@@ -93,3 +101,22 @@ def sensitivity_figures(central: Figure, metric: str, bars: Sequence[Any]
                 extra=(("metriek", metric), ("parameter", bar.parameter),
                        ("parameterwaarde", getattr(bar, side))))
     return found
+
+
+def distribution_figures(central: Figure, table: Any) -> dict[tuple[str, str], Figure]:
+    """(party | totaal, item | saldo) -> a cell of the distribution table as a Figure beside
+    the NPV it adds up to (same lineage and version)."""
+    from generator.economics.result import ITEMS, PARTIES
+
+    cells: dict[tuple[str, str], float] = {}
+    for party in PARTIES:
+        for item in ITEMS:
+            cells[(party, item)] = table.cell(party, item)
+        cells[(party, DISTRIBUTION_BALANCE)] = table.saldo(party)
+    for item in ITEMS:
+        cells[(DISTRIBUTION_TOTAL, item)] = table.item_total(item)
+    cells[(DISTRIBUTION_TOTAL, DISTRIBUTION_BALANCE)] = table.total
+    return {key: replace(central, value=float(value),
+                         breakdown=central.breakdown + ((DISTRIBUTION, f"{key[0]}-{key[1]}"),),
+                         extra=(("partij", key[0]), ("post", key[1])))
+            for key, value in cells.items()}

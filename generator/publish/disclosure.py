@@ -38,6 +38,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from pathlib import Path
+
+import yaml
 
 from generator.compute.lineage import TOTAL, Figure
 
@@ -52,6 +55,25 @@ SECONDARY_LABEL = "x"
 """Shown for a cell hidden only to protect another: it is never small, so "<5" would be false."""
 
 _Key = tuple[str, str, str, tuple[tuple[str, str], ...]]
+
+
+def configured_k(root: Path) -> int:
+    """The site's k: `k_anonymity` of the impactmonitor plugin in `root`/mkdocs.yml, so that
+    `impactmonitor kpi` hides what the site hides; DEFAULT_K when it is not set."""
+    path = root / "mkdocs.yml"
+    if not path.is_file():
+        return DEFAULT_K
+
+    class _AnyTag(yaml.SafeLoader):  # mkdocs.yml may hold !!python/name or !ENV tags
+        pass
+
+    _AnyTag.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load(path.read_text(encoding="utf-8"), Loader=_AnyTag) or {}
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("impactmonitor"), dict):
+            k = plugin["impactmonitor"].get("k_anonymity", DEFAULT_K)
+            return int(k) if isinstance(k, int) and k >= 1 else DEFAULT_K
+    return DEFAULT_K
 
 
 def apply(figures: Sequence[Figure], k: int = DEFAULT_K) -> list[Figure]:

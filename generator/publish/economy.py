@@ -26,15 +26,18 @@ from generator.economics import (
     Tornado,
     inputs_from_frames,
     monte_carlo,
+    evaluate,
     parse_parameters,
     tornado,
 )
-from generator.indicators.definition import ModelRule
-from generator.publish.derived import interval_figures, sensitivity_figures
+from generator.indicators.definition import MODEL_SOURCES, ModelRule
+from generator.publish.derived import distribution_figures, interval_figures, sensitivity_figures
 
 from generator.compute.economics_adapter import OUTCOMES as METRIC_OF_OUTCOME, scope_inputs
 
 TORNADO_METRIC = "baten_per_deelnemer_per_jaar"
+DISTRIBUTION_OUTCOME = "netto_contante_waarde"
+"""The model outcome the distribution table adds up to."""
 MODEL_K_KEY = "onderdrukking_k"
 
 
@@ -53,12 +56,14 @@ class EconomyView:
     """(parameter, laag|hoog) -> the tornado's outcome as a figure (`derived.py`)."""
     regional_intervals: dict[tuple[str, str], list[Figure]] = field(default_factory=dict)
     """(model indicator id, region) -> that region's P5, P50, P95 figures."""
+    distribution: dict[tuple[str, str], Figure] = field(default_factory=dict)
+    """(party | totaal, item | saldo) -> a cell of the distribution table of `totaal`."""
 
     @property
     def figures(self) -> list[Figure]:
         return ([f for found in self.intervals.values() for f in found]
                 + [f for found in self.regional_intervals.values() for f in found]
-                + list(self.sensitivity.values()))
+                + list(self.sensitivity.values()) + list(self.distribution.values()))
 
 
 def suppress_small_measured(figures: list[Figure], k: int) -> list[Figure]:
@@ -94,10 +99,11 @@ def economy_view(computation: Computation, figures: list[Figure]) -> EconomyView
         return None
     params = parse_parameters(yaml.safe_load(content.decode("utf-8")))
     members = [r.id for r in computation.tables.regions]
+    sources = {r for d in models for r in d.sources}
     runs: dict[str, MonteCarloResult] = {}
     for scope in [TOTAL] + members:
         runs[scope] = monte_carlo(_inputs(computation.tables, period, members
-                                          if scope == TOTAL else [scope]), params)
+                                          if scope == TOTAL else [scope], sources), params)
     intervals: dict[str, list[Figure]] = {}
     regional: dict[tuple[str, str], list[Figure]] = {}
     for definition in models:
@@ -115,7 +121,8 @@ def economy_view(computation: Computation, figures: list[Figure]) -> EconomyView
                 intervals[definition.id] = shown
             else:
                 regional[(definition.id, scope)] = shown
-    bars = tornado(_inputs(computation.tables, period, members), params, TORNADO_METRIC)
+    total_inputs = _inputs(computation.tables, period, members, sources)
+    bars = tornado(total_inputs, params, TORNADO_METRIC)
     sensitivity: dict[tuple[str, str], Figure] = {}
     for definition in models:
         central = headline.get(definition.id)
@@ -123,15 +130,28 @@ def economy_view(computation: Computation, figures: list[Figure]) -> EconomyView
                 definition.rule.outcome] == TORNADO_METRIC:  # type: ignore[union-attr]
             sensitivity = sensitivity_figures(central, TORNADO_METRIC, bars.bars)
             break
+    distribution: dict[tuple[str, str], Figure] = {}
+    for definition in models:
+        central = headline.get(definition.id)
+        if central is not None and not central.suppressed and \
+                definition.rule.outcome == DISTRIBUTION_OUTCOME:  # type: ignore[union-attr]
+            distribution = distribution_figures(central,
+                                                evaluate(total_inputs, params).verdeling)
+            break
     return EconomyView(period, params, bars, runs[TOTAL], headline, intervals, sensitivity,
-                       regional)
+                       regional, distribution)
 
 
-def _inputs(tables: Tables, period: str, members: list[str]):  # -> list[EconomicInputs]
-    """Each member region's `arbeid` (cohort <= period), `instroom` and `kosten`
-    (periode <= period), as the engine hands them to the model."""
+def _inputs(tables: Tables, period: str, members: list[str],
+            sources: set[str] = set(MODEL_SOURCES)):  # -> list[EconomicInputs]
+    """Each member region's `arbeid` (cohort <= period), `instroom`, `kosten` and, when the
+    model definitions declare it, `uitstroom` (periode <= period), as the engine hands them
+    to the model."""
     frames = {}
-    for resource, time in (("arbeid", "cohort"), ("instroom", "periode"), ("kosten", "periode")):
+    for resource, time in (("arbeid", "cohort"), ("instroom", "periode"), ("kosten", "periode"),
+                           ("uitstroom", "periode")):
+        if resource == "uitstroom" and resource not in sources:
+            continue
         frame = tables.frames[resource]
         mask = (frame[time] <= period).fillna(False).to_numpy(dtype=bool)
         mask &= frame[REGION].isin(members).to_numpy(dtype=bool)

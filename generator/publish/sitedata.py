@@ -175,8 +175,15 @@ def _compute_site_data(snapshot: Snapshot, k: int, until: str | None) -> SiteDat
     return load_site_data(compute_snapshot(snapshot, periods[: periods.index(until) + 1]), k)
 
 
+def suppressed(figures: list[Figure], k: int) -> list[Figure]:
+    """The figures as they may be published: small breakdown cells and their give-aways
+    hidden (`disclosure.apply`), and model figures over fewer than k measured participants
+    (`suppress_small_measured`). The site and `impactmonitor kpi` both use this."""
+    return suppress_small_measured(list(disclosure.apply(figures, k)), k)
+
+
 def load_site_data(computation: Computation, k: int) -> SiteData:
-    figures = suppress_small_measured(list(disclosure.apply(computation.figures, k)), k)
+    figures = suppressed(computation.figures, k)
     economy = economy_view(computation, figures)
     figures += context_figures(computation) + (economy.figures if economy else [])
     return SiteData(computation, figures, register_regions(computation), k, economy)

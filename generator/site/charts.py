@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from html import escape
 from typing import Any
 
@@ -119,14 +119,17 @@ def tornado_chart(title: str, bars: Sequence[Any], *, unit: str, chart_id: str,
                   central: Figure | float | None = None,
                   labels: Mapping[str, str] | None = None,
                   outcomes: Mapping[tuple[str, str], Figure] | None = None,
-                  parameters: str | None = None) -> str:
+                  parameters: str | None = None,
+                  parameter_text: Callable[[str, float], str] | None = None) -> str:
     """Each parameter at its low and high value, as bars from the central outcome.
 
     `bars` is a `Tornado` (its `centraal` is the centre) or its `bars` with `central` given.
     `outcomes` ((parameter, laag|hoog) -> Figure, `derived.sensitivity_figures`) gives the
     outcomes their figure ids, in the hover and the table; `parameters` (`id@versie` of the
-    parameter file) marks the parameter values as declared values from that file.
+    parameter file) marks the parameter values as declared values from that file;
+    `parameter_text(name, value)` writes a value with its unit (default: the bare number).
     """
+    as_text = parameter_text or (lambda _name, value: format_number(value))
     _check_id(chart_id)
     centre = central if central is not None else getattr(bars, "centraal", None)
     centre_value = centre.value if isinstance(centre, Figure) else centre
@@ -143,9 +146,9 @@ def tornado_chart(title: str, bars: Sequence[Any], *, unit: str, chart_id: str,
             "type": "bar", "orientation": "h", "name": f"Parameter op {word} waarde",
             "y": [_plot_text(n) for n in names], "base": [_number(centre_value)] * len(items),
             "x": [None if o is None else _number(o - centre_value) for o in outcomes_],
-            "customdata": [[format_value(o, unit), format_number(getattr(b, side))]
+            "customdata": [[format_value(o, unit), as_text(b.parameter, getattr(b, side))]
                            if f is None else
-                           [figure_text(f), f.figure_id, format_number(getattr(b, side))]
+                           [figure_text(f), f.figure_id, as_text(b.parameter, getattr(b, side))]
                            for o, b, f in zip(outcomes_, items, figures)],
             "hovertemplate": f"%{{y}} op {word} waarde (%{{customdata[{2 if found else 1}]}}): "
                              "<b>%{customdata[0]}</b>"
@@ -167,12 +170,12 @@ def tornado_chart(title: str, bars: Sequence[Any], *, unit: str, chart_id: str,
     layout["xaxis"]["title"] = {"text": f"{UNIT_TITLE.get(unit, 'Uitkomst')}; stippellijn: "
                                         f"centrale uitkomst {centre_text}"}
 
-    def parameter(value: float) -> Markup | str:
+    def parameter(name: str, value: float) -> Markup | str:
         if parameters is None:
-            return format_number(value)
+            return as_text(name, value)
         return Markup('<span class="im-declared" data-definition-id="{ref}" title="Parameter'
                       'waarde volgens {ref}">{shown}</span>').format(
-            ref=parameters, shown=format_number(value))
+            ref=parameters, shown=as_text(name, value))
 
     def outcome(bar: Any, side: str) -> Figure | str:
         figure = found.get((bar.parameter, side))
@@ -181,7 +184,8 @@ def tornado_chart(title: str, bars: Sequence[Any], *, unit: str, chart_id: str,
 
     header = ["Parameter", "Laag", "Hoog", "Uitkomst bij laag", "Uitkomst bij hoog"]
     rows: list[list[Figure | Markup | str]] = [
-        [name, parameter(b.laag), parameter(b.hoog), outcome(b, "laag"), outcome(b, "hoog")]
+        [name, parameter(b.parameter, b.laag), parameter(b.parameter, b.hoog),
+         outcome(b, "laag"), outcome(b, "hoog")]
         for name, b in zip(names, items)]
     shown_centre: Figure | str = centre if isinstance(centre, Figure) else centre_text
     rows.append(["Alle parameters centraal", "–", "–", shown_centre, shown_centre])

@@ -12,6 +12,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.compute.formatting import dutch
 from generator.compute.lineage import TOTAL
 from generator.indicators.definition import PHASE, Definition
 from generator.site import blocks
@@ -40,9 +41,27 @@ class TemplateFunctions:
 
     @staticmethod
     def names() -> list[str]:
-        return ["kpi", "chart", "table", "doel", "titel", "regio", "periode"]
+        return ["kpi", "chart", "table", "doel", "titel", "regio", "periode", "rekenvoorbeeld"]
 
     # -- the functions -------------------------------------------------------------------
+
+    def rekenvoorbeeld(self, naam: str, decimalen: int = 2, eenheid: str = "euro") -> Markup:
+        """An outcome of the method page's worked example, computed by the economic model
+        (`generator.economics.example`): `€ 41.600,00`, `2,3945` (getal), `0,00078000%`."""
+        from generator.economics.example import worked_example
+
+        found = worked_example()
+        if naam not in found:
+            raise NarrativeProblem(f"het rekenvoorbeeld kent '{naam}' niet; wel: "
+                                   f"{', '.join(sorted(found))}.")
+        if eenheid not in ("euro", "getal", "procent"):
+            raise NarrativeProblem(f"eenheid '{eenheid}' bestaat niet: euro, getal of procent.")
+        value = found[naam]
+        number = dutch(abs(value), decimalen)
+        sign = "−" if value < 0 and number.strip("0,.") else ""
+        shown = {"euro": f"€ {sign}{number}", "getal": f"{sign}{number}",
+                 "procent": f"{sign}{number}%"}[eenheid]
+        return text(shown)
 
     def kpi(self, indicator: str, regio: str = TOTAL, periode: str | None = None,
             **cellen: str) -> Markup:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.indicators.definition import (
-    AttainmentRule, Condition, Definition, ModelRule, Ratio, Tally,
+    AttainmentRule, Condition, Definition, Difference, ModelRule, Ratio, Tally,
 )
 
 OPERATORS = {
@@ -35,7 +35,10 @@ def rule_words(definition: Definition) -> str:
         return (f"{factor}teller / noemer. Teller: {tally_words(rule.numerator)}. "
                 f"Noemer: {tally_words(rule.denominator)}. Voor het totaal en elke "
                 "uitsplitsing worden teller en noemer eerst opgeteld over de regio's en dan "
-                "gedeeld.")
+                "gedeeld." + (" Met het 95%-betrouwbaarheidsinterval volgens Wilson."
+                              if rule.interval == "wilson" else ""))
+    if isinstance(rule, Difference):
+        return (f"plus − min. Plus: {tally_words(rule.plus)}. Min: {tally_words(rule.minus)}.")
     if isinstance(rule, ModelRule):
         return (f"Uitkomst van het economisch model: {OUTCOMES.get(rule.outcome, rule.outcome)}, "
                 "centrale schatting (de lage en hoge schatting staan erbij). Zie de methode "

@@ -48,7 +48,7 @@ def test_json_shape(repo: tuple[Path, str, str], capsys: pytest.CaptureFixture[s
         "id": "verbetering_taal", "title": "Verbetering taalvaardigheid", "region": "noord",
         "period": "2023-Q4", "breakdown": {}, "value": 6, "unit": "aantal", "target": None,
         "target_due": None, "expectations": [], "figure_id": "verbetering_taal.noord.2023-Q4",
-        "version": "1", "details": {}}
+        "version": "1", "details": {}, "suppressed": False}
     baten = entries(out)["maatschappelijke_baten_per_deelnemer.totaal.2023-Q4"]
     assert baten["target"] is None
     assert baten["expectations"][0]["low"] == 1000 and baten["expectations"][0]["high"] == 3000
@@ -136,3 +136,20 @@ def test_usage_errors(repo: tuple[Path, str, str], capsys: pytest.CaptureFixture
     assert exit_info.value.code == 2
     code, _, err = kpi(capsys, "--ref", "bestaat-niet")
     assert code == 1 and "Onbekende ref 'bestaat-niet'" in err
+
+
+def test_small_groups_are_hidden_as_on_the_site(repo: tuple[Path, str, str],
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    # zuid has 1 measured participant (< k = 5 in mkdocs.yml): its model figures are hidden,
+    # with the reason but without the count or the non-response bounds; noord (9) is shown.
+    _, out, _ = kpi(capsys, "--format", "json")
+    zuid = entries(out)["maatschappelijke_baten_per_deelnemer.zuid.2023-Q4"]
+    assert (zuid["value"], zuid["suppressed"]) == (None, True)
+    assert zuid["details"]["onderdrukking"] == "klein aantal"
+    assert not {"aantal_gemeten", "nonrespons_nul", "nonrespons_gelijk"} & zuid["details"].keys()
+    noord = entries(out)["maatschappelijke_baten_per_deelnemer.noord.2023-Q4"]
+    assert noord["value"] is not None and not noord["suppressed"]
+    _, table, _ = kpi(capsys, "--region", "zuid")
+    row = next(line for line in table.splitlines() if "Maatschappelijke baten per deelnemer per"
+               in line)
+    assert "<5" in row.split()

@@ -46,11 +46,19 @@ EXPECTED = [
     # bewijzen_civiel_effect: every kind but deelcertificaat_zonder_civiel_effect
     ("bewijzen_civiel_effect.noord.2023-Q3", 5),            # 3 + 2 (the 4 deelcertificaten not)
     ("bewijzen_civiel_effect.totaal.2023-Q4", 11),          # noord 3+2+1, zuid 2+3
-    # verbetering_arbeidsmarktpositie: metingen, score_t1 > score_t0, by cohort <= period
+    # verbetering_arbeidsmarktpositie: metingen, score_t1 > score_t0 and score_t1 >= 4
+    # (rung 4 or higher), by cohort <= period
     ("verbetering_arbeidsmarktpositie.noord.2023-Q1", 4),   # cohort Q1: 2->4 x4 (3->3, 2->empty not)
-    ("verbetering_arbeidsmarktpositie.noord.2023-Q2", 6),   # + cohort Q2: 1->2 x2
+    ("verbetering_arbeidsmarktpositie.noord.2023-Q2", 4),   # cohort Q2: 1->2 x2 stays below rung 4
     ("verbetering_arbeidsmarktpositie.zuid.2023-Q4", 1),    # 3->5 x1; the rest has no 1-meting
-    ("verbetering_arbeidsmarktpositie.totaal.2023-Q4", 7),  # 6 + 1
+    ("verbetering_arbeidsmarktpositie.totaal.2023-Q4", 5),  # 4 + 1
+    # verbetering_arbeidsmarktpositie_netto: the same minus falls from rung 4 or higher (none)
+    ("verbetering_arbeidsmarktpositie_netto.noord.2023-Q4", 4),
+    ("verbetering_arbeidsmarktpositie_netto.totaal.2023-Q4", 5),
+    # verbetering_sociale_inclusie_aandeel: improved / with a 1-meting on sociale_inclusie, x100
+    ("verbetering_sociale_inclusie_aandeel.noord.2023-Q4", 700 / 9),  # (5 + 2) / (5 + 2 + 2)
+    ("verbetering_sociale_inclusie_aandeel.zuid.2023-Q4", 0.0),       # 2->2 x1 measured
+    ("verbetering_sociale_inclusie_aandeel.totaal.2023-Q4", 70.0),    # 7 / 10
     ("matches_werkgevers.noord.2023-Q4", 6),                # 2 + 3 + 1
     ("matches_werkgevers.totaal.2023-Q4", 10),              # 6 + 4
     ("matches_werkgevers.totaal.2023-Q4.sector=zorg_welzijn", 3),  # 2 + 1
@@ -85,6 +93,11 @@ EXPECTED = [
     ("kosten_per_deelnemer.zuid.2023-Q4", 1200.0),          # 24000 / 20
     ("kosten_per_deelnemer.totaal.2023-Q4", 1480.0),        # 74000 / 50, not the mean 1433.33
     ("kosten_per_deelnemer.totaal.2023-Q4.kostensoort=ontwikkeling", 1000.0),  # 50000 / 50
+    # cost-effectiveness: Σ kosten / Σ improved positions (rung 4+) or certificates
+    ("kosten_per_verbeterde_positie.noord.2023-Q4", 12500.0),  # 50000 / 4
+    ("kosten_per_verbeterde_positie.totaal.2023-Q4", 14800.0), # 74000 / 5, not the mean
+    ("kosten_per_bewijs.noord.2023-Q4", 50000 / 6),            # noord 3 + 2 + 1
+    ("kosten_per_bewijs.totaal.2023-Q4", 74000 / 11),
     # borging_score: latest stand per aspect (0..3), mean over the aspects reported
     ("borging_score.noord.2023-Q1", 0.5),                   # niet_gestart 0, in_voorbereiding 1
     ("borging_score.noord.2023-Q3", 1.5),                   # financiering now deels_geregeld 2
@@ -161,3 +174,12 @@ def test_fase_split_names_the_register_rows(computation: Computation,
 def test_every_figure_carries_version_and_commit(figures: dict[str, Figure]) -> None:
     figure = figures["deelnemers_bereikt.totaal.2023-Q4"]
     assert (figure.version, figure.commit, figure.unit) == ("1", None, "aantal")
+
+
+def test_a_share_carries_its_wilson_interval(figures: dict[str, Figure]) -> None:
+    # 7 of 10: the Wilson 95% interval is 39.68% to 89.22% (tables give 0.3968–0.8922) (p = 0.7, n = 10, z = 1.96)
+    extra = dict(figures["verbetering_sociale_inclusie_aandeel.totaal.2023-Q4"].extra)
+    assert extra["interval"] == "wilson 95%"
+    assert extra["interval_laag"] == pytest.approx(39.677, abs=1e-3)
+    assert extra["interval_hoog"] == pytest.approx(89.221, abs=1e-3)
+    assert extra["interval_laag"] < 70.0 < extra["interval_hoog"]

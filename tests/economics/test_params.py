@@ -31,7 +31,7 @@ def flat(problems) -> list[tuple]:
 
 def test_the_real_file_loads_with_every_parameter() -> None:
     params = load_parameters(PARAMETERS_PATH)
-    assert params.versie == "2.0"
+    assert params.versie == "2.1"
     assert set(params.parameters) == set(PARAMETER_NAMES)
     assert params.monte_carlo.trekkingen == 10_000
     assert params["discontovoet"].centraal == 0.0225

@@ -40,7 +40,9 @@ def test_tornado_bars_by_hand_and_widest_first() -> None:
         "arbeidsproductiviteit_per_uur", "deadweight", "effectduur_jaren",
         "gewerkte_weken_per_jaar", "jaarlijkse_afname", "discontovoet",
         "verdringing", "effect_niet_gemeten", "uitkering_per_jaar",
-        "geplande_deelnemers_per_jaar"]
+        "geplande_deelnemers_per_jaar", "verwachte_deelnemers_per_regio", "verlies_vrije_tijd",
+        "belasting_premies_aandeel", "mbo_rendement_per_jaar", "mbo_slagingskans",
+        "mbo_studieduur_jaren"]
     productivity = result.bars[0]
     assert (productivity.laag, productivity.hoog) == (20.0, 60.0)
     assert productivity.uitkomst_laag == pytest.approx(12_451.606578152928)

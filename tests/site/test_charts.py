@@ -225,3 +225,13 @@ def test_format_number(number: float, text: str) -> None:
 
 def test_format_period() -> None:
     assert (format_period("2026-Q2"), format_period("totaal")) == ("2026-K2", "totaal")
+
+
+def test_economy_parameters_read_with_their_unit() -> None:
+    from generator.site.pages.economy import parameter_text
+
+    assert parameter_text("discontovoet", 0.0125) == "1,25% per jaar"
+    assert parameter_text("deadweight", 0.75) == "75%"
+    assert parameter_text("arbeidsproductiviteit_per_uur", 30.0) == "€ 30 per uur"
+    assert parameter_text("gewerkte_weken_per_jaar", 45.0) == "45 weken"
+    assert parameter_text("mbo_studieduur_jaren", 1.5) == "1,5 jaar"

@@ -107,7 +107,10 @@ def test_every_number_link_carries_a_figure_id(example_site: Path) -> None:
     ("indicatoren/deelnemers_bereikt/", ["Rekenregel", "Doelen", "Kanttekeningen", "Verloop",
                                          "Per regio", "Downloaden", "deelnemers_bereikt.csv"]),
     ("economisch-effect/", ["Laag", "Centraal", "Hoog", "Gevoeligheid", "Onzekerheid",
-                            "Bbp-effect", "methode"]),
+                            "Bbp-effect", "methode", "Verdeling per partij",
+                            "Weglekeffect (wat toch al zou gebeuren)",
+                            "Totaal (welvaartssaldo)", "Kosteneffectiviteit",
+                            "Kosten per behaald bewijs met civiel effect"]),
     ("edities/tussenrapport-2026/", ["Tussenrapport", "Latere correcties",
                                      "673dfaece55aedf763c529e21ee9a96d6130e966"]),
     ("bouwinformatie/", ["Commits", "Bouwdatum", "Validatie van de gegevens", "Geldig",
@@ -146,3 +149,12 @@ def test_nothing_is_loaded_from_outside_the_site(example_site: Path) -> None:
         assert not re.search(r'src="(https?:)?//', html), html_file
         assert not re.search(r'<link[^>]*href="(https?:)?//', html), html_file
         assert not re.search(r'href="(https?:)?//', html), html_file  # not even a link out
+
+
+def test_the_economy_page_has_no_english_parameter_words_and_shares_as_percentages(
+        example_site: Path) -> None:
+    html = page(example_site, "economisch-effect/")
+    assert "Deadweight" not in html
+    # Shares and the discount rate as percentages with their unit, never 0,0125 or 0,75
+    assert ">1,25% per jaar</span>" in html and ">90%</span>" in html  # discontovoet, deadweight
+    assert ">0,0125<" not in html and ">0,9<" not in html
