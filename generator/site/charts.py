@@ -77,10 +77,14 @@ def line_chart(title: str, series: Mapping[str, Sequence[Figure]], *, unit: str,
 
 def bar_chart(title: str, figures: Sequence[Figure], *, category_key: str, unit: str,
               chart_id: str, horizontal: bool = False,
-              labels: Mapping[str, str] | None = None) -> str:
+              labels: Mapping[str, str] | None = None,
+              reference: tuple[str, Figure] | None = None) -> str:
     """One bar per figure, labelled by its `category_key` cell (or its region for `regio`).
 
     `labels` maps raw category values (region ids, contract categories) to display names.
+    `reference` (name, figure), e.g. all regions together: the last row of the table, and
+    a dashed line across the bars where its value falls within them (a sum of the bars
+    would only stretch the axis, so it stays in the table and the summary).
     """
     _check_id(chart_id)
     names = _bar_names(figures, category_key, labels or {})
@@ -109,10 +113,42 @@ def bar_chart(title: str, figures: Sequence[Figure], *, category_key: str, unit:
         else _note(disclosure.label(f), x=n, y=0, yanchor="bottom")
         for f, n in zip(figures, shown) if f.suppressed]
     header = [category_key.capitalize(), UNIT_TITLE.get(unit, "Waarde")]
-    rows = [[name, figure] for name, figure in zip(names, figures)]
+    rows: list[list[Figure | str]] = [[name, figure] for name, figure in zip(names, figures)]
+    summary = _bar_summary(title, names, figures)
+    if reference is not None:
+        name, figure = reference
+        rows.append([name, figure])
+        summary += f" {name}: {figure_text(figure)}."
+        if _within_bars(figure, values):
+            _reference_line(layout, figure, name, horizontal)
     return _fragment("Staafdiagram", title, chart_id, {"data": [trace], "layout": layout},
-                     _bar_summary(title, names, figures),
+                     summary,
                      figure_table(rows, header, caption=f"Gegevens bij de grafiek: {title}"))
+
+
+def _within_bars(figure: Figure, values: Sequence[float | int | None]) -> bool:
+    shown = [v for v in values if v is not None]
+    value = _plot_value(figure)
+    return value is not None and bool(shown) and min(0, *shown) <= value <= max(shown)
+
+
+def _reference_line(layout: dict[str, Any], figure: Figure, name: str, horizontal: bool) -> None:
+    """A dashed line across the bars at `figure`, named above (or beside) the plot."""
+    value = _plot_value(figure)
+    line = {"color": REFERENCE_COLOUR, "dash": "dash", "width": 2}
+    label = _plot_text(f"{name.lower()} {figure_text(figure)}")
+    if horizontal:
+        layout["shapes"] = [{"type": "line", "xref": "x", "x0": value, "x1": value,
+                             "yref": "paper", "y0": 0, "y1": 1, "line": line}]
+        layout["annotations"].append({"showarrow": False, "text": label, "x": value,
+                                      "xref": "x", "xanchor": "left", "y": 1, "yref": "paper",
+                                      "yanchor": "bottom"})
+        layout["margin"]["t"] = 32
+    else:
+        layout["shapes"] = [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y",
+                             "y0": value, "y1": value, "line": line}]
+        layout["annotations"].append(_note(f"{name.lower()} {figure_text(figure)}", xref="paper",
+                                           x=0, y=value, xanchor="left", yanchor="bottom"))
 
 
 def tornado_chart(title: str, bars: Sequence[Any], *, unit: str, chart_id: str,

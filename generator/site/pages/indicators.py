@@ -79,8 +79,13 @@ def indicator_page(site: SiteInputs, definition: Definition) -> Page:
             parts += ["## Stand per doel", "", attainment_table(state, definition), ""]
         if data.latest and data.series(definition.id, "totaal"):
             periods = data.periods[-TABLE_QUARTERS:][::-1]  # newest quarter first
-            parts += ["## Verloop", "", blocks.trend_chart(state, definition, data.scopes()), "",
-                      "## Per regio", "", blocks.scope_table(state, definition, periods), ""]
+            parts += ["## Verloop", "", blocks.trend_chart(state, definition, data.scopes()), ""]
+            compared = blocks.region_comparison(state, definition)
+            if compared is not None:
+                parts += ["## Regio's vergeleken", "",
+                          f"Elke regio tot en met {format_period(data.latest)}, de hoogste "
+                          "bovenaan, en alle regio's samen.", "", compared, ""]
+            parts += ["## Per regio", "", blocks.scope_table(state, definition, periods), ""]
             parts += breakdown_sections(state, definition)
         parts += ["## Definitie en methode", "", definition_block(definition), ""]
         parts += targets_section(definition)
