@@ -289,7 +289,7 @@ def _fragment(kind: str, title: str, chart_id: str, figure: dict[str, Any], summ
     """The `<figure>`: caption first (title and finding), the chart, its JSON, the table."""
     caption_id = f"{chart_id}-beschrijving"
     return "\n".join([
-        '<figure class="im-chart-figure">',
+        f'<figure class="im-chart-figure" id="{anchor(chart_id)}">',
         f'<figcaption id="{caption_id}">'
         f'<span class="im-chart-title">{escape(title, quote=False)}</span> '
         f'<span class="im-chart-summary">{escape(summary, quote=False)}</span></figcaption>',
@@ -297,9 +297,35 @@ def _fragment(kind: str, title: str, chart_id: str, figure: dict[str, Any], summ
         f'aria-label="{escape(f"{kind}: {title}")}" aria-describedby="{caption_id}"></div>',
         f'<script type="application/json" class="im-chart-data" data-for="{chart_id}">'
         f"{figure_json(figure)}</script>",
+        _tools(title, chart_id),
         table,
         "</figure>",
     ])
+
+
+def anchor(chart_id: str) -> str:
+    """The id of a chart's `<figure>`: `#grafiek-<chart id>` opens the chart on its own."""
+    return f"grafiek-{chart_id}"
+
+
+def _tools(title: str, chart_id: str) -> str:
+    """Downloads of the chart's data (CSV files beside the page, written by
+    `chart_downloads`), of its image (PNG, SVG: drawn by `assets/charts.js` with Plotly, so
+    the buttons stay hidden until the chart is drawn), and a link to the chart alone.
+
+    Plain links without a `download` attribute: in the encrypted site the service worker
+    answers them (generator/encrypt/FORMAT.md)."""
+    about = f'<span class="im-visually-hidden"> van {escape(title, quote=False)}</span>'
+    return (f'<p class="im-chart-tools">'
+            f'<a href="{chart_id}-excel.csv">CSV voor Excel{about}</a> · '
+            f'<a href="{chart_id}.csv">CSV{about}</a>'
+            f'<span class="im-chart-images" hidden> · '
+            f'<button type="button" class="im-chart-image" data-for="{chart_id}" '
+            f'data-format="png">PNG{about}</button> · '
+            f'<button type="button" class="im-chart-image" data-for="{chart_id}" '
+            f'data-format="svg">SVG{about}</button></span> · '
+            f'<a href="#{anchor(chart_id)}" class="im-chart-link">Alleen deze grafiek{about}</a>'
+            "</p>")
 
 
 def figure_json(figure: Mapping[str, Any]) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.site import assets
+from generator.site.chart_downloads import chart_downloads
 from generator.site.example import BANNER
 from generator.site.outputs import Output, Page, SiteInputs
 from generator.site.pages import audit as audit_pages
@@ -49,6 +50,7 @@ def render(site: SiteInputs, docs_dir: Path, *, audit: bool = True) -> RenderRes
     """Write the site into `docs_dir`; `audit=False` skips the audit pages (they are most
     of the Markdown, so a preview without them rebuilds several times faster)."""
     outputs = [output for build in builders() for output in build(site)]
+    outputs += chart_downloads([o for o in outputs if isinstance(o, Page)])
     if audit:  # last: an entry links back to the pages that show its figure
         outputs += audit_pages.build(site, shown_on([o for o in outputs if isinstance(o, Page)]))
     files = collect(outputs)
