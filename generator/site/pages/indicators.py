@@ -20,6 +20,9 @@ from generator.site.words import UNIT_WORDS, quarter_words, reader_quarters, sco
 SECTION = "Indicatoren"
 TABLE_QUARTERS = 4
 """Quarters in the table per region (the chart and the CSV have every quarter)."""
+SEARCH_BOOST = "---\nsearch:\n  boost: 4\n---\n"
+"""Front matter for Material's search: an indicator's own page first for its name
+("deelnemers"), before the research questions and region pages that also name it."""
 
 
 def csv_path(indicator: str) -> str:
@@ -96,7 +99,8 @@ def indicator_page(site: SiteInputs, definition: Definition) -> Page:
         parts += ["## Downloaden", "",
                   f"Alle waarden van deze indicator (elke regio, elk kwartaal, elke uitsplitsing) "
                   f"als [CSV-bestand]({definition.id}.csv). Onderdrukte cellen zijn leeg.", ""]
-        return Page(source, definition.title, "\n".join(parts) + "\n", SECTION, state.shown)
+        return Page(source, definition.title, SEARCH_BOOST + "\n".join(parts) + "\n", SECTION,
+                    state.shown)
 
 
 def definition_block(definition: Definition) -> str:
