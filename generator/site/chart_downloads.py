@@ -10,7 +10,7 @@ the rounded text a reader sees:
 - `<chart-id>.csv`: UTF-8, `,` and a decimal point, for software.
 
 Numbers are plain (never e-notation) and without thousands separators or units (the
-column header names the unit); a hidden (suppressed) figure is its label (`<5`), a cell
+column header names the unit: `Totaal (%)`); a hidden (suppressed) figure is its label (`<5`), a cell
 without a value is empty. Both files sit in the page's own folder (the page
 `indicatoren/x/` links `im-…-excel.csv` relatively), so the encrypted site serves them
 through its service worker like any other file.
@@ -70,12 +70,29 @@ def chart_downloads(pages: list[Page]) -> list[Download]:
 
 def excel_csv(table: ChartTable, shown: dict[str, Figure]) -> bytes:
     rows = [[_excel(cell, shown) for cell in row] for row in table.rows]
-    return "\ufeff".encode() + _csv(table.header, rows, ";").encode("utf-8")
+    return "\ufeff".encode() + _csv(header(table, shown), rows, ";").encode("utf-8")
 
 
 def plain_csv(table: ChartTable, shown: dict[str, Figure]) -> bytes:
     rows = [[_plain(cell, shown) for cell in row] for row in table.rows]
-    return _csv(table.header, rows, ",").encode("utf-8")
+    return _csv(header(table, shown), rows, ",").encode("utf-8")
+
+
+UNIT_MARKS = {"procent": ("%", "Percentage"), "euro": ("€", "Bedrag")}
+
+
+def header(table: ChartTable, shown: dict[str, Figure]) -> list[str]:
+    """The table's header, a column of percentages or amounts marked `(%)` or `(€)` where
+    the header does not say it already: a file's numbers carry no unit of their own."""
+    marked = []
+    for position, name in enumerate(table.header):
+        units = {shown[c.figure_id].unit for row in table.rows if position < len(row)
+                 and (c := row[position]).figure_id in shown}
+        mark = UNIT_MARKS.get(next(iter(units))) if len(units) == 1 else None
+        if mark and not any(word in name for word in mark):
+            name = f"{name} ({mark[0]})"
+        marked.append(name)
+    return marked
 
 
 def _csv(header: list[str], rows: list[list[str]], delimiter: str) -> str:

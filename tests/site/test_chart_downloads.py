@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from generator.compute.lineage import Figure
 from generator.site.chart_downloads import chart_downloads, chart_tables
-from generator.site.charts import bar_chart
+from generator.site.charts import bar_chart, line_chart
 from generator.site.outputs import Page
 
 
@@ -39,3 +39,12 @@ def test_a_declared_number_becomes_a_number_and_a_dash_an_empty_cell() -> None:
     assert table.chart_id == "im-t"
     assert files["im-t-excel.csv"] == "\ufeffParameter;Laag;Hoog\r\nDeadweight;1000,25;\r\n".encode()
     assert files["im-t.csv"] == b"Parameter,Laag,Hoog\r\nDeadweight,1000.25,\r\n"
+
+
+def test_a_column_of_percentages_says_so_in_its_header() -> None:
+    figures = [Figure("opvolging_1meting", "1", "totaal", q, v, "procent", ())
+               for q, v in (("2026-Q1", 70.5), ("2026-Q2", 71.25))]
+    html = line_chart("Opvolging", {"Totaal": figures}, unit="procent", chart_id="im-o")
+    page = Page("x.md", "x", html, shown={f.figure_id: f for f in figures})
+    files = {d.path: d.content for d in chart_downloads([page])}
+    assert files["x/im-o.csv"] == b"Periode,Totaal (%)\r\n2026-K2,71.25\r\n2026-K1,70.5\r\n"
