@@ -120,7 +120,9 @@ def bar_chart(title: str, figures: Sequence[Figure], *, category_key: str, unit:
         rows.append([name, figure])
         summary += f" {name}: {figure_text(figure)}."
         if _within_bars(figure, values):
-            _reference_line(layout, figure, name, horizontal)
+            _reference_line(layout, figure, name, horizontal,
+                            towards_start=_plot_value(figure) > max(
+                                v for v in values if v is not None) / 2)
     return _fragment("Staafdiagram", title, chart_id, {"data": [trace], "layout": layout},
                      summary,
                      figure_table(rows, header, caption=f"Gegevens bij de grafiek: {title}"))
@@ -132,8 +134,11 @@ def _within_bars(figure: Figure, values: Sequence[float | int | None]) -> bool:
     return value is not None and bool(shown) and min(0, *shown) <= value <= max(shown)
 
 
-def _reference_line(layout: dict[str, Any], figure: Figure, name: str, horizontal: bool) -> None:
-    """A dashed line across the bars at `figure`, named above (or beside) the plot."""
+def _reference_line(layout: dict[str, Any], figure: Figure, name: str, horizontal: bool,
+                    towards_start: bool = False) -> None:
+    """A dashed line across the bars at `figure`, named above (or beside) the plot; its
+    name runs back towards the axis when the line is in the far half, so it stays on the
+    chart on a narrow screen."""
     value = _plot_value(figure)
     line = {"color": REFERENCE_COLOUR, "dash": "dash", "width": 2}
     label = _plot_text(f"{name.lower()} {figure_text(figure)}")
@@ -141,7 +146,8 @@ def _reference_line(layout: dict[str, Any], figure: Figure, name: str, horizonta
         layout["shapes"] = [{"type": "line", "xref": "x", "x0": value, "x1": value,
                              "yref": "paper", "y0": 0, "y1": 1, "line": line}]
         layout["annotations"].append({"showarrow": False, "text": label, "x": value,
-                                      "xref": "x", "xanchor": "left", "y": 1, "yref": "paper",
+                                      "xref": "x", "xanchor": "right" if towards_start
+                                      else "left", "y": 1, "yref": "paper",
                                       "yanchor": "bottom"})
         layout["margin"]["t"] = 32
     else:

@@ -80,7 +80,7 @@ def overview_table(state: PageState, region: Region) -> str:
         row = [definition.title, unit_cell(definition), mine]
         if ranked:
             row.append(place(data, definition, region))
-        row += [total if total is not None else "–", targets_cell(state, definition, region)]
+        row += [total if total is not None else "–", target_cell(state, definition, region)]
         rows.append(row)
     header = ["Indicator", "Eenheid", region.name, *(["Plaats"] if ranked else []),
               blocks.COMPARED, "Doel en status"]
@@ -104,9 +104,9 @@ def place(data: SiteData, definition: Definition, region: Region) -> Markup | st
         href=page_url(indicator_source(definition.id)), position=position, count=count)
 
 
-def targets_cell(state: PageState, definition: Definition, region: Region) -> Markup | str:
+def target_cell(state: PageState, definition: Definition, region: Region) -> Markup | str:
     """Each target the region counts towards (its own, or its fase's together) with its
-    status: `400 voor de pilotregio's samen, uiterlijk 2026-K4: behaald`."""
+    status: `Behaald 400 (pilotregio's samen, 2026-K4)`."""
     found = [s for s in standings(state.site, definition)
              if s.target.phase in (None, region.fase)
              and s.measured.region in (region.id, TOTAL)]
@@ -116,11 +116,12 @@ def targets_cell(state: PageState, definition: Definition, region: Region) -> Ma
     for standing in found:
         state.record([standing.measured])
         status = standing.status or "nog geen waarde"
-        parts.append(Markup('{goal} voor {scope} ({due}): <strong class="im-status-word">'
-                            '{status}</strong>').format(
-            goal=declared(standing.target.value, definition, "doel"),
-            scope=text(scope_words(state.site, standing.measured)),
-            due=format_period(standing.target.due), status=status))
+        scope = scope_words(state.site, standing.measured).removeprefix("de ")
+        parts.append(Markup('<span class="im-status im-status-{css}">{status}</span> '
+                            '{goal} ({scope}, {due})').format(
+            css=(standing.status or "geen").replace(" ", "-"), status=status.capitalize(),
+            goal=declared(standing.target.value, definition, "doel"), scope=text(scope),
+            due=format_period(standing.target.due)))
     return Markup("; ").join(parts)
 
 
