@@ -322,7 +322,8 @@ def _tools(title: str, chart_id: str) -> str:
     Plain links without a `download` attribute: in the encrypted site the service worker
     answers them (generator/encrypt/FORMAT.md)."""
     about = f'<span class="im-visually-hidden"> van {escape(title, quote=False)}</span>'
-    return (f'<p class="im-chart-tools">'
+    # Not searched: the same words under every chart would only crowd the index.
+    return (f'<p class="im-chart-tools" data-search-exclude>'
             f'<a href="{chart_id}-excel.csv">CSV voor Excel{about}</a> · '
             f'<a href="{chart_id}.csv">CSV{about}</a>'
             f'<span class="im-chart-images" hidden> · '

@@ -86,7 +86,7 @@ def test_the_fragment_around_the_chart() -> None:
     ]
     assert lines[3].startswith('<script type="application/json" class="im-chart-data" data-for="d1">')
     assert lines[4] == (
-        '<p class="im-chart-tools"><a href="d1-excel.csv">CSV voor Excel<span '
+        '<p class="im-chart-tools" data-search-exclude><a href="d1-excel.csv">CSV voor Excel<span '
         'class="im-visually-hidden"> van Deelnemers</span></a> · <a href="d1.csv">CSV<span '
         'class="im-visually-hidden"> van Deelnemers</span></a><span class="im-chart-images" '
         'hidden> · <button type="button" class="im-chart-image" data-for="d1" data-format="png">'

@@ -20,3 +20,8 @@ def test_indicator_pages_and_only_they_are_boosted(example_site: Path) -> None:
     indicators = {d["location"] for d in docs
                   if re.fullmatch(r"indicatoren/[a-z_0-9]+/", d["location"])}
     assert indicators and boosted == indicators
+
+
+def test_the_chart_download_links_are_not_searched(example_site: Path) -> None:
+    docs = json.loads((example_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert not [d["location"] for d in docs if "CSV voor Excel" in d["text"]]
