@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from generator.compute.formatting import format_period
+from generator.compute.formatting import format_number, format_period
 from generator.compute.lineage import TOTAL, Figure
-from generator.indicators.definition import Definition
+from generator.indicators.definition import Definition, ModelRule, Ratio, Tally
 from generator.site import charts, data_tables
-from generator.site.markup import number
+from generator.site.markup import number, text
 from generator.publish.sitedata import SiteData
 from generator.site.words import category, cell_words
 
@@ -163,3 +163,75 @@ def kpi_scope_table(state: PageState, definitions: Sequence[Definition], caption
         rows.append(row)
     return data_tables.figure_table(rows, ["Indicator", *(data.region_name(s) for s in scopes)],
                                caption=caption)
+
+
+COMPARED = "Alle regio's samen"
+"""How the comparison chart and the region page name the total beside the regions."""
+
+
+def region_comparison(state: PageState, definition: Definition) -> Markup | None:
+    """Every shown region at the latest quarter as a sorted bar, highest first, with the
+    total of all regions; None with fewer than two regions to compare.
+
+    Only the figures this audience reads are compared (a region's audience sees its own
+    region and the total, so it gets no comparison); a hidden figure keeps its label and
+    goes last, after the regions with a value.
+    """
+    site = state.site
+    latest = site.latest or ""
+    figures = [f for r in site.shown_regions
+               if (f := site.figure(definition.id, r.id, latest)) is not None]
+    if len(figures) < 2:
+        return None
+    ordered = sorted(figures, key=_highest_first)
+    total = site.figure(definition.id, TOTAL, latest)
+    state.record([*ordered, *([total] if total is not None else [])])
+    labels = {r.id: r.name for r in site.regions}
+    title = f"{definition.title} per regio, tot en met {format_period(latest)}"
+    return Markup(charts.bar_chart(
+        title, ordered, category_key="regio", unit=definition.unit,
+        chart_id=state.chart_id(f"{definition.id}-regios"), horizontal=True, labels=labels,
+        reference=(COMPARED, total) if total is not None else None))
+
+
+def _highest_first(figure: Figure) -> tuple[bool, float, str]:
+    hidden = figure.suppressed or figure.value is None
+    return hidden, 0.0 if hidden else -float(figure.value), figure.region  # type: ignore[arg-type]
+
+
+def rank(site: SiteData, definition: Definition, region: str) -> tuple[int, int] | None:
+    """The region's place among the shown regions with a visible value (highest first; equal
+    values share a place) and how many there are; None without a comparison to make.
+
+    Hidden figures take no part, so a place never tells anything about a hidden value.
+    """
+    latest = site.latest or ""
+    visible = {r.id: f.value for r in site.shown_regions
+               if (f := site.figure(definition.id, r.id, latest)) is not None
+               and not f.suppressed and f.value is not None}
+    if region not in visible or len(visible) < 2:
+        return None
+    mine = visible[region]
+    return 1 + sum(v > mine for v in visible.values()), len(visible)  # type: ignore[operator]
+
+
+def scale_words(definition: Definition, *, short: bool = False) -> Markup | None:
+    """What a score is measured on, as its definition says: `op een schaal van 0 tot 3`
+    (`short`, for a table's unit column: `schaal 0 tot 3`).
+
+    Marked with the definition it comes from, like a target: the numbers are declared.
+    """
+    if definition.unit != "score":
+        return None
+    rule = definition.rule
+    tally = rule.numerator if isinstance(rule, Ratio) else rule if isinstance(rule, Tally) else None
+    if tally is not None and tally.scores:
+        levels = [value for _, value in tally.scores]
+        words = (f"{'schaal' if short else 'op een schaal van'} {format_number(min(levels))} "
+                 f"tot {format_number(max(levels))}")
+    elif isinstance(rule, ModelRule) and rule.outcome == "baten_kostenverhouding":
+        words = "baten per euro kosten" if short else "euro baten per euro kosten"
+    else:
+        return None
+    return Markup('<span class="im-scale im-declared" data-definition-id="{ref}">{words}'
+                  '</span>').format(ref=f"{definition.id}@{definition.version}", words=text(words))

@@ -77,10 +77,14 @@ def line_chart(title: str, series: Mapping[str, Sequence[Figure]], *, unit: str,
 
 def bar_chart(title: str, figures: Sequence[Figure], *, category_key: str, unit: str,
               chart_id: str, horizontal: bool = False,
-              labels: Mapping[str, str] | None = None) -> str:
+              labels: Mapping[str, str] | None = None,
+              reference: tuple[str, Figure] | None = None) -> str:
     """One bar per figure, labelled by its `category_key` cell (or its region for `regio`).
 
     `labels` maps raw category values (region ids, contract categories) to display names.
+    `reference` (name, figure), e.g. all regions together: the last row of the table, and
+    a dashed line across the bars where its value falls within them (a sum of the bars
+    would only stretch the axis, so it stays in the table and the summary).
     """
     _check_id(chart_id)
     names = _bar_names(figures, category_key, labels or {})
@@ -109,10 +113,48 @@ def bar_chart(title: str, figures: Sequence[Figure], *, category_key: str, unit:
         else _note(disclosure.label(f), x=n, y=0, yanchor="bottom")
         for f, n in zip(figures, shown) if f.suppressed]
     header = [category_key.capitalize(), UNIT_TITLE.get(unit, "Waarde")]
-    rows = [[name, figure] for name, figure in zip(names, figures)]
+    rows: list[list[Figure | str]] = [[name, figure] for name, figure in zip(names, figures)]
+    summary = _bar_summary(title, names, figures)
+    if reference is not None:
+        name, figure = reference
+        rows.append([name, figure])
+        summary += f" {name}: {figure_text(figure)}."
+        if _within_bars(figure, values):
+            _reference_line(layout, figure, name, horizontal,
+                            towards_start=_plot_value(figure) > max(
+                                v for v in values if v is not None) / 2)
     return _fragment("Staafdiagram", title, chart_id, {"data": [trace], "layout": layout},
-                     _bar_summary(title, names, figures),
+                     summary,
                      figure_table(rows, header, caption=f"Gegevens bij de grafiek: {title}"))
+
+
+def _within_bars(figure: Figure, values: Sequence[float | int | None]) -> bool:
+    shown = [v for v in values if v is not None]
+    value = _plot_value(figure)
+    return value is not None and bool(shown) and min(0, *shown) <= value <= max(shown)
+
+
+def _reference_line(layout: dict[str, Any], figure: Figure, name: str, horizontal: bool,
+                    towards_start: bool = False) -> None:
+    """A dashed line across the bars at `figure`, named above (or beside) the plot; its
+    name runs back towards the axis when the line is in the far half, so it stays on the
+    chart on a narrow screen."""
+    value = _plot_value(figure)
+    line = {"color": REFERENCE_COLOUR, "dash": "dash", "width": 2}
+    label = _plot_text(f"{name.lower()} {figure_text(figure)}")
+    if horizontal:
+        layout["shapes"] = [{"type": "line", "xref": "x", "x0": value, "x1": value,
+                             "yref": "paper", "y0": 0, "y1": 1, "line": line}]
+        layout["annotations"].append({"showarrow": False, "text": label, "x": value,
+                                      "xref": "x", "xanchor": "right" if towards_start
+                                      else "left", "y": 1, "yref": "paper",
+                                      "yanchor": "bottom"})
+        layout["margin"]["t"] = 32
+    else:
+        layout["shapes"] = [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y",
+                             "y0": value, "y1": value, "line": line}]
+        layout["annotations"].append(_note(f"{name.lower()} {figure_text(figure)}", xref="paper",
+                                           x=0, y=value, xanchor="left", yanchor="bottom"))
 
 
 def tornado_chart(title: str, bars: Sequence[Any], *, unit: str, chart_id: str,
@@ -257,7 +299,7 @@ def _fragment(kind: str, title: str, chart_id: str, figure: dict[str, Any], summ
     """The `<figure>`: caption first (title and finding), the chart, its JSON, the table."""
     caption_id = f"{chart_id}-beschrijving"
     return "\n".join([
-        '<figure class="im-chart-figure">',
+        f'<figure class="im-chart-figure" id="{anchor(chart_id)}">',
         f'<figcaption id="{caption_id}">'
         f'<span class="im-chart-title">{escape(title, quote=False)}</span> '
         f'<span class="im-chart-summary">{escape(summary, quote=False)}</span></figcaption>',
@@ -265,9 +307,36 @@ def _fragment(kind: str, title: str, chart_id: str, figure: dict[str, Any], summ
         f'aria-label="{escape(f"{kind}: {title}")}" aria-describedby="{caption_id}"></div>',
         f'<script type="application/json" class="im-chart-data" data-for="{chart_id}">'
         f"{figure_json(figure)}</script>",
+        _tools(title, chart_id),
         table,
         "</figure>",
     ])
+
+
+def anchor(chart_id: str) -> str:
+    """The id of a chart's `<figure>`: `#grafiek-<chart id>` opens the chart on its own."""
+    return f"grafiek-{chart_id}"
+
+
+def _tools(title: str, chart_id: str) -> str:
+    """Downloads of the chart's data (CSV files beside the page, written by
+    `chart_downloads`), of its image (PNG, SVG: drawn by `assets/charts.js` with Plotly, so
+    the buttons stay hidden until the chart is drawn), and a link to the chart alone.
+
+    Plain links without a `download` attribute: in the encrypted site the service worker
+    answers them (generator/encrypt/FORMAT.md)."""
+    about = f'<span class="im-visually-hidden"> van {escape(title, quote=False)}</span>'
+    # Not searched: the same words under every chart would only crowd the index.
+    return (f'<p class="im-chart-tools" data-search-exclude>'
+            f'<a href="{chart_id}-excel.csv">CSV voor Excel{about}</a> · '
+            f'<a href="{chart_id}.csv">CSV{about}</a>'
+            f'<span class="im-chart-images" hidden> · '
+            f'<button type="button" class="im-chart-image" data-for="{chart_id}" '
+            f'data-format="png">PNG{about}</button> · '
+            f'<button type="button" class="im-chart-image" data-for="{chart_id}" '
+            f'data-format="svg">SVG{about}</button></span> · '
+            f'<a href="#{anchor(chart_id)}" class="im-chart-link">Alleen deze grafiek{about}</a>'
+            "</p>")
 
 
 def figure_json(figure: Mapping[str, Any]) -> str:

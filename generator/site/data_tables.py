@@ -92,7 +92,7 @@ def figures_csv(figures: Sequence[Figure]) -> str:
             figure.region,
             format_period(figure.period),
             ";".join(f"{key}={value}" for key, value in figure.breakdown),
-            "" if figure.suppressed else _machine(figure.value),
+            "" if figure.suppressed else machine_number(figure.value),
             figure.unit,
             figure.figure_id,
             "ja" if figure.suppressed else "nee",
@@ -105,7 +105,7 @@ def _csv_order(figure: Figure) -> tuple[object, ...]:
             figure.breakdown)
 
 
-def _machine(value: float | int | None) -> str:
+def machine_number(value: float | int | None) -> str:
     """Raw value for software: `1234`, `12.5`, `0.00000497`; whole floats without `.0`, none
     as empty, and never e-notation (`4.97e-06`), which spreadsheets misread."""
     if value is None or value != value:  # NaN never reaches a download as "nan"

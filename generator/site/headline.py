@@ -71,9 +71,11 @@ def kpi_card(state: PageState, definition: Definition, *, titled: bool = True) -
         rows.append(Markup('<h3 class="im-kpi-title">{}</h3>').format(
             link(definition.title, indicator_source(definition.id))))
     if headline is not None:
-        rows.append(Markup('<p class="im-kpi-value">{value} <span class="im-kpi-scope">alle '
-                           'regio\'s samen, {period}</span></p>').format(
-            value=blocks.value(state, headline), period=format_period(headline.period)))
+        scale = blocks.scale_words(definition)
+        rows.append(Markup('<p class="im-kpi-value">{value}{scale} <span class="im-kpi-scope">'
+                           'alle regio\'s samen, {period}</span></p>').format(
+            value=blocks.value(state, headline), period=format_period(headline.period),
+            scale=Markup(" {}").format(scale) if scale else ""))
     else:
         rows.append(Markup('<p class="im-kpi-value">–</p>'))
     for standing in standings(data, definition):

@@ -32,7 +32,7 @@ from playwright.async_api import async_playwright, expect
 
 from generator.encrypt.reader import EncryptedSite
 from generator.site.pdf import ENV as CHROMIUM_ENV
-from tests.browser import crawler
+from tests.browser import crawler, dutch_excel
 from tests.browser.conftest import REPO_ROOT, BuiltSite
 from tests.browser.pages_server import serve
 
@@ -365,6 +365,30 @@ def test_downloads_are_the_plain_files_byte_for_byte(
         # The PDF of the encrypted build is printed from its own pages; the preview's carries
         # the "niet versleuteld" notice. What the browser decrypted is the build's plaintext.
         assert got[pdf] == reader.read(pdf)
+
+
+def test_a_charts_csv_for_excel_opens_through_the_worker(
+        chromium: str, site_url: str, built_site: BuiltSite, encrypted: EncryptedBuild) -> None:
+    """The per-chart CSV (a plain link beside the chart, no `download` attribute) is what the
+    preview build wrote, and Dutch Excel reads the chart's numbers from it."""
+    chart = "im-deelnemers_bereikt-regios"
+    name = f"{chart}-excel.csv"
+
+    async def check() -> tuple[bytes, bytes, list[float]]:
+        async with browser_context(chromium, site_url, expected_404=(INDICATOR,)) as (context, _):
+            page = await open_logged_in(context, site_url, encrypted.passwords["landelijk"],
+                                        INDICATOR)
+            await page.wait_for_function(crawler.CHARTS_DRAWN, timeout=TIMEOUT_MS)
+            values = await page.evaluate(f"document.getElementById('{chart}').data[0].x")
+            saved = await download(page, f'#grafiek-{chart} a[href="{name}"]')
+            fetched = base64.b64decode(await page.evaluate(FETCH_BASE64,
+                                                           site_url + INDICATOR + name))
+            return saved, fetched, values
+
+    saved, fetched, values = run(check)
+    assert saved == fetched == (built_site.out / INDICATOR / name).read_bytes()
+    rows = dutch_excel.read(saved)
+    assert [row[1] for row in rows[1:-1]] == values
 
 
 async def download(page: Page, selector: str) -> bytes:

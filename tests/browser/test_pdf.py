@@ -126,3 +126,30 @@ def test_without_chromium_on_path_the_step_skips_with_one_line(
         f"{pdf.ENV}); {SKIPPED}"]
     assert not (page.parent / pdf.pdf_name(slug)).exists()
     assert pdf.UNAVAILABLE in page.read_text(encoding="utf-8")
+
+
+def test_the_pdf_reads_as_a_report(built_site: BuiltSite) -> None:
+    """A title page without a page number, then the contents, then the report with
+    "Pagina n van N" on every page, the key figures the edition's page shows, and nothing of
+    the site's navigation (pdftotext prints a form feed between pages)."""
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext is not installed: `bash .ci/setup` installs poppler-utils")
+    for slug, title in edition_titles().items():
+        folder = built_site.out / "edities" / slug
+        run = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8",
+                              str(folder / pdf.pdf_name(slug)), "-"],
+                             capture_output=True, text=True, check=True)
+        pages = [" ".join(p.split()) for p in run.stdout.split("\f") if p.strip()]
+        count = len(pages)
+        assert count >= 3
+        assert title in pages[0] and "Pagina" not in pages[0]
+        assert pages[1].startswith("Inhoud 1. ") and "Kernindicatoren in deze editie" in pages[1]
+        for number, text in enumerate(pages[1:], start=2):
+            assert f"Pagina {number} van {count}" in text, (number, text[-200:])
+        html = (folder / "index.html").read_text(encoding="utf-8")
+        key = html[html.index('id="kernindicatoren-in-deze-editie"'):]
+        key = key[:key.index("</table>")]
+        values = re.findall(r'data-figure-id="[^"]+"><a [^>]*>([^<]+)</a>', key)
+        body = " ".join(pages)
+        assert values and [v for v in values if v not in body] == []
+        assert "Zoeken" not in body and "Inhoudsopgave" not in body

@@ -47,6 +47,8 @@ FURNITURE = [
     (r"\bOnderzoeksvraag [1-9]\b", "a research question's number"),
     (r"\b[01]-meting\b", "the names of the two measurements, before and after"),
     (rf"\(de {TOP_FACTORS} vaakst genoemde\)", "how many factors a region page lists"),
+    (r"^\d+e van \d+$", "a region's place among the regions, counted from the figures of "
+                        "the indicator page's comparison, to which it links"),
 ]
 """Patterns removed from visible text before its digits are counted."""
 

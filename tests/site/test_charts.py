@@ -78,14 +78,24 @@ def test_the_fragment_around_the_chart() -> None:
     html = line_chart("Deelnemers", {"Totaal": [fig(5)]}, unit="aantal", chart_id="d1")
     lines = html.split("\n")
     assert lines[:3] == [
-        '<figure class="im-chart-figure">',
+        '<figure class="im-chart-figure" id="grafiek-d1">',
         '<figcaption id="d1-beschrijving"><span class="im-chart-title">Deelnemers</span> '
         '<span class="im-chart-summary">Deelnemers: 5 in 2026-K2.</span></figcaption>',
         '<div class="im-chart" id="d1" role="img" aria-label="Lijngrafiek: Deelnemers" '
         'aria-describedby="d1-beschrijving"></div>',
     ]
     assert lines[3].startswith('<script type="application/json" class="im-chart-data" data-for="d1">')
-    assert lines[4].startswith('<div class="im-table-wrap"') and lines[-1] == "</figure>"
+    assert lines[4] == (
+        '<p class="im-chart-tools" data-search-exclude><a href="d1-excel.csv">CSV voor Excel<span '
+        'class="im-visually-hidden"> van Deelnemers</span></a> · <a href="d1.csv">CSV<span '
+        'class="im-visually-hidden"> van Deelnemers</span></a><span class="im-chart-images" '
+        'hidden> · <button type="button" class="im-chart-image" data-for="d1" data-format="png">'
+        'PNG<span class="im-visually-hidden"> van Deelnemers</span></button> · <button '
+        'type="button" class="im-chart-image" data-for="d1" data-format="svg">SVG<span '
+        'class="im-visually-hidden"> van Deelnemers</span></button></span> · <a '
+        'href="#grafiek-d1" class="im-chart-link">Alleen deze grafiek<span '
+        'class="im-visually-hidden"> van Deelnemers</span></a></p>')
+    assert lines[5].startswith('<div class="im-table-wrap"') and lines[-1] == "</figure>"
     assert "\n\n" not in html  # a blank line would end a raw HTML block in Markdown
 
 

@@ -12,3 +12,16 @@ def test_search_index_has_no_audit_pages_and_no_glued_cells(example_site: Path) 
     assert docs and not [d["location"] for d in docs if "audit/" in d["location"]]
     glued = [(d["location"], m) for d in docs for m in re.findall(r"\d{4}-K\d\d", d["text"])]
     assert glued == []  # "2026-K2" and "432" once read "2026-K2432"
+
+
+def test_indicator_pages_and_only_they_are_boosted(example_site: Path) -> None:
+    docs = json.loads((example_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    boosted = {d["location"].split("#")[0] for d in docs if d.get("boost")}
+    indicators = {d["location"] for d in docs
+                  if re.fullmatch(r"indicatoren/[a-z_0-9]+/", d["location"])}
+    assert indicators and boosted == indicators
+
+
+def test_the_chart_download_links_are_not_searched(example_site: Path) -> None:
+    docs = json.loads((example_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert not [d["location"] for d in docs if "CSV voor Excel" in d["text"]]

@@ -26,8 +26,70 @@
       var figure = JSON.parse(node.textContent);
       target.setAttribute("data-im-drawn", "1");
       window.Plotly.newPlot(target, figure.data, figure.layout, CONFIG);
+      var holder = target.closest("figure");
+      var images = holder && holder.querySelector(".im-chart-images");
+      if (images) {
+        images.hidden = false;  // PNG and SVG need the drawn chart
+      }
     });
+    showAlone();
   }
+
+  // PNG and SVG of a drawn chart, made in the browser (a data: URL, never a request, so
+  // the encrypted site needs nothing from its service worker for them).
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button.im-chart-image");
+    if (!button) {
+      return;
+    }
+    var chart = document.getElementById(button.getAttribute("data-for"));
+    if (!chart || typeof window.Plotly === "undefined") {
+      return;
+    }
+    window.Plotly.downloadImage(chart, {
+      format: button.getAttribute("data-format"), filename: chart.id,
+      width: Math.max(chart.clientWidth, 640), height: chart.clientHeight || 360,
+    });
+  });
+
+  // "#grafiek-<chart id>" opens the chart on its own: everything else on the page is
+  // hidden until the address has another fragment (or none).
+  var ALONE = "im-chart-alone", HIDDEN = "im-alone-hidden";
+
+  function showAlone() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var figure = id ? document.getElementById(id) : null;
+    Array.prototype.forEach.call(document.querySelectorAll("." + HIDDEN), function (node) {
+      node.classList.remove(HIDDEN);
+    });
+    var back = document.querySelector(".im-alone-back");
+    if (back) {
+      back.parentNode.removeChild(back);
+    }
+    var alone = Boolean(figure && figure.classList.contains("im-chart-figure"));
+    document.documentElement.classList.toggle(ALONE, alone);
+    if (!alone) {
+      return;
+    }
+    var article = figure.closest("article") || document.body;
+    for (var node = figure; node && node !== article; node = node.parentElement) {
+      Array.prototype.forEach.call(node.parentElement.children, function (sibling) {
+        if (sibling !== node) {
+          sibling.classList.add(HIDDEN);
+        }
+      });
+    }
+    var link = document.createElement("p");
+    link.className = "im-alone-back";
+    link.innerHTML = '<a href="' + window.location.pathname + '">Hele pagina tonen</a>';
+    figure.parentNode.insertBefore(link, figure);
+    var chart = figure.querySelector(".im-chart[data-im-drawn='1']");
+    if (chart) {
+      window.Plotly.Plots.resize(chart);
+    }
+  }
+
+  window.addEventListener("hashchange", showAlone);
 
   function drawn() {
     return document.querySelectorAll(".im-chart[data-im-drawn='1']");

@@ -20,6 +20,9 @@ from generator.site.words import UNIT_WORDS, quarter_words, reader_quarters, sco
 SECTION = "Indicatoren"
 TABLE_QUARTERS = 4
 """Quarters in the table per region (the chart and the CSV have every quarter)."""
+SEARCH_BOOST = "---\nsearch:\n  boost: 4\n---\n"
+"""Front matter for Material's search: an indicator's own page first for its name
+("deelnemers"), before the research questions and region pages that also name it."""
 
 
 def csv_path(indicator: str) -> str:
@@ -79,8 +82,13 @@ def indicator_page(site: SiteInputs, definition: Definition) -> Page:
             parts += ["## Stand per doel", "", attainment_table(state, definition), ""]
         if data.latest and data.series(definition.id, "totaal"):
             periods = data.periods[-TABLE_QUARTERS:][::-1]  # newest quarter first
-            parts += ["## Verloop", "", blocks.trend_chart(state, definition, data.scopes()), "",
-                      "## Per regio", "", blocks.scope_table(state, definition, periods), ""]
+            parts += ["## Verloop", "", blocks.trend_chart(state, definition, data.scopes()), ""]
+            compared = blocks.region_comparison(state, definition)
+            if compared is not None:
+                parts += ["## Regio's vergeleken", "",
+                          f"Elke regio tot en met {format_period(data.latest)}, de hoogste "
+                          "bovenaan, en alle regio's samen.", "", compared, ""]
+            parts += ["## Per regio", "", blocks.scope_table(state, definition, periods), ""]
             parts += breakdown_sections(state, definition)
         parts += ["## Definitie en methode", "", definition_block(definition), ""]
         parts += targets_section(definition)
@@ -91,7 +99,8 @@ def indicator_page(site: SiteInputs, definition: Definition) -> Page:
         parts += ["## Downloaden", "",
                   f"Alle waarden van deze indicator (elke regio, elk kwartaal, elke uitsplitsing) "
                   f"als [CSV-bestand]({definition.id}.csv). Onderdrukte cellen zijn leeg.", ""]
-        return Page(source, definition.title, "\n".join(parts) + "\n", SECTION, state.shown)
+        return Page(source, definition.title, SEARCH_BOOST + "\n".join(parts) + "\n", SECTION,
+                    state.shown)
 
 
 def definition_block(definition: Definition) -> str:

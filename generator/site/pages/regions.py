@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import pandas as pd
+from markupsafe import Markup
 
 from generator.compute.formatting import format_period
 from generator.compute.data_frames import REGION
-from generator.indicators.definition import AttainmentRule
+from generator.compute.lineage import TOTAL
+from generator.indicators.definition import AttainmentRule, Definition
 from generator.site import blocks, data_tables
 from generator.site.blocks import PageState
 from generator.publish.derived import CONTEXT
-from generator.site.markup import indicator_source, link, region_source, text
+from generator.site.markup import declared, indicator_source, link, region_source, text
 from generator.site.outputs import Output, Page, SiteInputs, page_state
-from generator.publish.sitedata import Region
-from generator.site.words import category, quarter_words
+from generator.publish.sitedata import Region, SiteData
+from generator.site.status import standings
+from generator.site.urls import page_url
+from generator.site.words import UNIT_WORDS, category, quarter_words, scope_words
 
 SECTION = "Regio's"
 BORGING, FACTOREN = "borging_score", "factoren_vermeldingen"
@@ -61,8 +65,11 @@ def region_page(site: SiteInputs, region: Region) -> Page:
 
 
 def overview_table(state: PageState, region: Region) -> str:
-    """Each indicator's latest value for the region, beside the total of all regions."""
+    """Each indicator's latest value for the region with its unit, its place among the
+    regions, the total of all regions, and the targets that count the region in."""
     data = state.site
+    # A region's audience reads no other region's figures, so no place among them either.
+    ranked = not data.withheld and len(data.shown_regions) > 1
     rows: list[list] = []
     for definition in data.definitions:
         mine = data.figure(definition.id, region.id, data.latest or "")
@@ -70,9 +77,52 @@ def overview_table(state: PageState, region: Region) -> str:
             continue
         total = data.figure(definition.id, "totaal", data.latest or "")
         state.record([f for f in (mine, total) if f is not None])
-        rows.append([definition.title, mine, total if total is not None else "–"])
-    return data_tables.figure_table(rows, ["Indicator", region.name, "Alle regio's samen"],
+        row = [definition.title, unit_cell(definition), mine]
+        if ranked:
+            row.append(place(data, definition, region))
+        row += [total if total is not None else "–", target_cell(state, definition, region)]
+        rows.append(row)
+    header = ["Indicator", "Eenheid", region.name, *(["Plaats"] if ranked else []),
+              blocks.COMPARED, "Doel en status"]
+    return data_tables.figure_table(rows, header,
                                caption=f"Stand tot en met {format_period(data.latest or '')}")
+
+
+def unit_cell(definition: Definition) -> Markup | str:
+    return (blocks.scale_words(definition, short=True)
+            or UNIT_WORDS.get(definition.unit, definition.unit))
+
+
+def place(data: SiteData, definition: Definition, region: Region) -> Markup | str:
+    """`2e van 20`, linked to the indicator's comparison of the regions."""
+    found = blocks.rank(data, definition, region.id)
+    if found is None:
+        return "–"
+    position, count = found
+    return Markup('<a class="im-rank" href="{href}#regios-vergeleken" title="Plaats onder de '
+                  'regio\'s, hoogste waarde eerst">{position}e van {count}</a>').format(
+        href=page_url(indicator_source(definition.id)), position=position, count=count)
+
+
+def target_cell(state: PageState, definition: Definition, region: Region) -> Markup | str:
+    """Each target the region counts towards (its own, or its fase's together) with its
+    status: `Behaald 400 (pilotregio's samen, 2026-K4)`."""
+    found = [s for s in standings(state.site, definition)
+             if s.target.phase in (None, region.fase)
+             and s.measured.region in (region.id, TOTAL)]
+    if not found:
+        return "geen doel"
+    parts = []
+    for standing in found:
+        state.record([standing.measured])
+        status = standing.status or "nog geen waarde"
+        scope = scope_words(state.site, standing.measured).removeprefix("de ")
+        parts.append(Markup('<span class="im-status im-status-{css}">{status}</span> '
+                            '{goal} ({scope}, {due})').format(
+            css=(standing.status or "geen").replace(" ", "-"), status=status.capitalize(),
+            goal=declared(standing.target.value, definition, "doel"), scope=text(scope),
+            due=format_period(standing.target.due)))
+    return Markup("; ").join(parts)
 
 
 def context_section(state: PageState, region: Region) -> list[str]:
@@ -114,7 +164,9 @@ def borging_section(site: SiteInputs, state: PageState, region: Region) -> list[
             for f in cells]
     state.record(cells)
     headline = data.figure(BORGING, region.id, data.latest)
-    lead = f"Gemiddelde stand: **{blocks.value(state, headline)}** " if headline else ""
+    scale = blocks.scale_words(definition) or ""
+    lead = (f"Gemiddelde stand: **{blocks.value(state, headline)}** {scale} " if headline
+            else f"Stand per aspect {scale} ")
     return ["## Borging", "",
             f"{lead}(0 niet gestart, 1 in voorbereiding, 2 deels geregeld, 3 geregeld). "
             f"Zie {link(definition.title, indicator_source(BORGING))}.", "",
