@@ -64,7 +64,7 @@ def test_the_engine_gives_the_models_answer_for_the_rows_up_to_the_period(
     assert bbp.value == pytest.approx(central.bbp_effect_pct)
     assert dict(baten.extra)["nonrespons_nul"] == pytest.approx(central.per_jaar_nonrespons_nul)
     assert "laag" not in dict(baten.extra) and "hoog" not in dict(baten.extra)
-    assert baten.version == f"2+parameters.{params.versie}"
+    assert baten.version == f"3+parameters.{params.versie}"
 
 
 def test_lineage_names_the_model_inputs_and_parameters(root: Path, figures: dict[str, Figure]) -> None:
