@@ -61,7 +61,7 @@ from generator.site.outputs import SiteInputs
 from generator.site.render import RenderResult, render
 from generator.sources import SNAPSHOT_DIRS
 
-log = get_plugin_logger(__name__)
+log = get_plugin_logger("impactmonitor")  # its lines read "impactmonitor: ..."
 OVERRIDES = Path(__file__).parent / "overrides"
 EPOCH = "SOURCE_DATE_EPOCH"
 PREVIEW = "Niet versleuteld — alleen voor lokaal voorbeeld"
