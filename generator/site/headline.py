@@ -20,7 +20,7 @@ from generator.indicators.definition import Definition
 from generator.site import blocks
 from generator.site.blocks import PageState
 from generator.site.data_tables import figure_text
-from generator.site.markup import declared, indicator_source, link, text
+from generator.site.markup import declared, indicator_source, link, number, text
 from generator.site.status import ACHTER, BEHAALD, OP_KOERS, TargetStanding, standings
 from generator.site.urls import page_url
 from generator.site.words import scope_words
@@ -76,6 +76,9 @@ def kpi_card(state: PageState, definition: Definition, *, titled: bool = True) -
                            'alle regio\'s samen, {period}</span></p>').format(
             value=blocks.value(state, headline), period=format_period(headline.period),
             scale=Markup(" {}").format(scale) if scale else ""))
+        interval = interval_line(headline, definition)
+        if interval:
+            rows.append(interval)
     else:
         rows.append(Markup('<p class="im-kpi-value">–</p>'))
     for standing in standings(data, definition):
@@ -92,6 +95,18 @@ def kpi_card(state: PageState, definition: Definition, *, titled: bool = True) -
     css = "im-kpi" if titled else "im-kpi im-kpi-page"
     return Markup('<section class="{css}" data-indicator="{id}">\n{rows}\n</section>').format(
         css=css, id=definition.id, rows=Markup("\n").join(rows))
+
+
+def interval_line(figure: Figure, definition: Definition) -> Markup | None:
+    """A share's 95% interval under its value (`interval_laag`/`_hoog` of the figure, which
+    the audit entry lists too), when the definition asks for one and the value is shown."""
+    extra = dict(figure.extra)
+    low, high = extra.get("interval_laag"), extra.get("interval_hoog")
+    if figure.suppressed or low is None or high is None:
+        return None
+    return Markup('<p class="im-kpi-interval">95%-betrouwbaarheidsinterval: {low} tot {high}'
+                  '</p>').format(low=number(figure, definition, low),
+                                 high=number(figure, definition, high))
 
 
 def target_block(state: PageState, standing: TargetStanding) -> Markup:

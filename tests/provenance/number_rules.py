@@ -47,6 +47,8 @@ FURNITURE = [
     (r"\bOnderzoeksvraag [1-9]\b", "a research question's number"),
     (r"\b[01]-meting\b", "the names of the two measurements, before and after"),
     (rf"\(de {TOP_FACTORS} vaakst genoemde\)", "how many factors a region page lists"),
+    (r"\b95%-betrouwbaarheidsinterval\b", "the level of a share's confidence interval, "
+                                          "fixed by its definition (`wilson`)"),
     (r"^\d+e van \d+$", "a region's place among the regions, counted from the figures of "
                         "the indicator page's comparison, to which it links"),
 ]
