@@ -24,6 +24,7 @@ from generator.compute.formatting import format_number, format_period, format_va
 from generator.compute.lineage import Figure
 from generator.publish import disclosure
 from generator.site.data_tables import figure_table, figure_text
+from generator.site.urls import audit_url
 
 # Okabe-Ito hues darkened to a contrast of at least 4.4:1 on white (WCAG 1.4.11 asks 3:1).
 PALETTE = ("#0072B2", "#B8460B", "#00775A", "#A63D84", "#6B4E9B", "#8A6D00", "#5A5A5A", "#1F4E79")
@@ -413,7 +414,10 @@ def _category(figure: Figure, key: str, labels: Mapping[str, str]) -> str:
 
 
 def _custom(figure: Figure, series: str) -> list[str]:
-    return [_plot_text(figure_text(figure)), _plot_text(figure.figure_id), _plot_text(series)]
+    """What a point's hover shows (value, figure id, series) and, last, the address of its
+    audit entry, relative to the page: clicking the point opens it (charts.js)."""
+    return [_plot_text(figure_text(figure)), _plot_text(figure.figure_id), _plot_text(series),
+            audit_url(figure)]
 
 
 def _plot_value(figure: Figure) -> int | float | None:

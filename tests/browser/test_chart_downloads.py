@@ -108,3 +108,26 @@ def test_every_chart_of_every_page_has_both_csv_files(built_site: BuiltSite) -> 
             assert len(dutch_excel.read(content)) > 1
             assert not re.search(rb"\d[eE][-+]?\d", content), (html_file, chart)
     assert charts > 20
+
+
+def test_clicking_a_point_opens_its_audit_entry(chromium: str, base_url: str) -> None:
+    """A real mouse click on the trend chart's last point of the total (plotly's own hit
+    test, not a synthetic event) lands on the audit entry of that point's figure."""
+    chart = "im-deelnemers_bereikt-verloop"
+
+    async def work(page: Page) -> tuple[str, str]:
+        await page.locator(f"#{chart}").scroll_into_view_if_needed()
+        point = page.locator(f"#{chart} .scatterlayer .trace").last.locator(".points path").last
+        box = await point.bounding_box()
+        assert box is not None
+        figure_id = await page.evaluate(
+            """id => { const d = document.getElementById(id).data;
+                       const last = d[d.length - 1].customdata;
+                       return last[last.length - 1][1]; }""", chart)
+        async with page.expect_navigation():
+            await page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        return figure_id, page.url
+
+    figure_id, url = on_page(chromium, base_url + INDICATOR, work)  # type: ignore[misc]
+    assert "/audit/deelnemers_bereikt/totaal/" in url
+    assert url.endswith("#" + figure_id)

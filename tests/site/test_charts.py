@@ -44,8 +44,10 @@ def test_line_chart_figure_exactly() -> None:
         "data": [{
             "type": "scatter", "mode": "lines+markers", "name": "Totaal",
             "x": ["2023-K1", "2026-K2"], "y": [12, 432],
-            "customdata": [["12", "deelnemers_bereikt.totaal.2023-Q1", "Totaal"],
-                           ["432", "deelnemers_bereikt.totaal.2026-Q2", "Totaal"]],
+            "customdata": [["12", "deelnemers_bereikt.totaal.2023-Q1", "Totaal",
+                            "audit/deelnemers_bereikt/totaal/#deelnemers_bereikt.totaal.2023-Q1"],
+                           ["432", "deelnemers_bereikt.totaal.2026-Q2", "Totaal",
+                            "audit/deelnemers_bereikt/totaal/#deelnemers_bereikt.totaal.2026-Q2"]],
             "hovertemplate": HOVER, "connectgaps": False,
             "line": {"color": "#0072B2", "dash": "solid", "width": 3},
             "marker": {"color": "#0072B2", "size": 8, "symbol": "circle"},
@@ -129,8 +131,13 @@ def test_bar_chart_with_ids_dutch_formats_and_a_hidden_cell() -> None:
              fig(12.5, breakdown=(("kostensoort", "materiaal"),), unit="euro", indicator="kosten")]
     html = bar_chart("Kosten", euros, category_key="kostensoort", unit="euro", chart_id="k")
     trace = chart_json(html)["data"][0]
-    assert trace["customdata"] == [["€ 1.234", "kosten.totaal.2026-Q2.kostensoort=personeel", "personeel"],
-                                   ["€ 13", "kosten.totaal.2026-Q2.kostensoort=materiaal", "materiaal"]]
+    assert [point[:3] for point in trace["customdata"]] == [
+        ["€ 1.234", "kosten.totaal.2026-Q2.kostensoort=personeel", "personeel"],
+        ["€ 13", "kosten.totaal.2026-Q2.kostensoort=materiaal", "materiaal"]]
+    # Last, the point's audit entry, which a click on it opens (charts.js).
+    assert [point[3] for point in trace["customdata"]] == [
+        "audit/kosten/totaal/#kosten.totaal.2026-Q2.kostensoort=personeel",
+        "audit/kosten/totaal/#kosten.totaal.2026-Q2.kostensoort=materiaal"]
     assert trace["text"] == ["€ 1.234", "€ 13"]
     assert chart_json(html)["layout"]["yaxis"]["tickprefix"] == "€ "
 

@@ -26,6 +26,15 @@
       var figure = JSON.parse(node.textContent);
       target.setAttribute("data-im-drawn", "1");
       window.Plotly.newPlot(target, figure.data, figure.layout, CONFIG);
+      // A point opens its audit entry: the address is the last item of its customdata.
+      target.on("plotly_click", function (event) {
+        var point = event && event.points && event.points[0];
+        var custom = point && point.customdata;
+        var entry = custom && custom.length > 3 ? custom[3] : null;
+        if (entry) {
+          window.location.href = new URL(entry, window.location.href).href;
+        }
+      });
       var holder = target.closest("figure");
       var images = holder && holder.querySelector(".im-chart-images");
       if (images) {
