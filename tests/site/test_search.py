@@ -22,6 +22,13 @@ def test_indicator_pages_and_only_they_are_boosted(example_site: Path) -> None:
     assert indicators and boosted == indicators
 
 
+def test_a_headline_kpi_weighs_more_than_the_other_indicators(example_site: Path) -> None:
+    docs = json.loads((example_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    boost = {d["location"]: d["boost"] for d in docs if d.get("boost")}
+    assert boost["indicatoren/deelnemers_bereikt/"] > boost[
+        "indicatoren/verbetering_sociale_inclusie_aandeel/"] > 1
+
+
 def test_the_chart_download_links_are_not_searched(example_site: Path) -> None:
     docs = json.loads((example_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
     assert not [d["location"] for d in docs if "CSV voor Excel" in d["text"]]

@@ -20,7 +20,14 @@ from generator.site.words import UNIT_WORDS, quarter_words, reader_quarters, sco
 SECTION = "Indicatoren"
 TABLE_QUARTERS = 4
 """Quarters in the table per region (the chart and the CSV have every quarter)."""
-SEARCH_BOOST = "---\nsearch:\n  boost: 4\n---\n"
+SEARCH_BOOST = {True: 8, False: 4}
+"""Search weight of an indicator's page: a headline KPI above the other indicators whose
+titles share its words ("deelnemers": Deelnemers bereikt before the share of the measured
+deelnemers), every indicator page above the questions and regions that name it."""
+
+
+def search_front_matter(definition: Definition) -> str:
+    return f"---\nsearch:\n  boost: {SEARCH_BOOST[definition.kpi]}\n---\n"
 """Front matter for Material's search: an indicator's own page first for its name
 ("deelnemers"), before the research questions and region pages that also name it."""
 
@@ -99,7 +106,7 @@ def indicator_page(site: SiteInputs, definition: Definition) -> Page:
         parts += ["## Downloaden", "",
                   f"Alle waarden van deze indicator (elke regio, elk kwartaal, elke uitsplitsing) "
                   f"als [CSV-bestand]({definition.id}.csv). Onderdrukte cellen zijn leeg.", ""]
-        return Page(source, definition.title, SEARCH_BOOST + "\n".join(parts) + "\n", SECTION,
+        return Page(source, definition.title, search_front_matter(definition) + "\n".join(parts) + "\n", SECTION,
                     state.shown)
 
 
