@@ -114,7 +114,9 @@ def test_a_build_on_a_terminal_shows_its_stages_as_it_goes(repo) -> None:
     out, _ = process.communicate()
     assert process.returncode == 0
     lines = shown.decode().splitlines()
-    assert [line for line in lines if line.startswith("impactmonitor: ")] == [
+    # Stage lines end with "…"; the plugin's own warnings share the "impactmonitor: " prefix.
+    assert [line for line in lines
+            if line.startswith("impactmonitor: ") and line.endswith(" …")] == [
         "impactmonitor: valideren …", "impactmonitor: berekenen …", "impactmonitor: HTML …",
         "impactmonitor: pagina's …", "impactmonitor: PDF's …"]
     last = out.decode().splitlines()[-1]
