@@ -12,6 +12,9 @@ comes from a real browser and the site's print stylesheet, not from the Markdown
   links Chromium writes into the PDF name neither the builder's folders nor a random port,
   and the PDF's dates are set to the build date (`SOURCE_DATE_EPOCH`, set by the plugin
   while it builds). Two builds of one commit then give the same PDF bytes.
+- A page is printed when it is ready, not after a guessed time: loaded, every chart drawn
+  and the fonts in (`READY`, asked over the DevTools pipe, `devtools.py`). A busy machine
+  then makes printing slower, never different.
 """
 
 from __future__ import annotations
@@ -25,10 +28,13 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from generator.site import devtools
 
 ENV = "IMPACTMONITOR_CHROMIUM"
 NAMES = ("chromium", "chromium-browser", "google-chrome")
@@ -39,8 +45,25 @@ LINK_CELL = re.compile(r'<dd class="im-edition-pdf">.*?</dd>', re.S)
 PDF_DATE = re.compile(rb"(/(?:CreationDate|ModDate) \(D:)(\d{14})")
 TIMEOUT = 120
 """Seconds for one page; a hung browser must not hang the build."""
-VIRTUAL_TIME_MS = 15_000
-"""Virtual time for scripts and assets before printing; advances instantly when the page idles."""
+READY = """new Promise(resolve => {
+  const limit = Date.now() + %d;
+  const drawn = () => Array.from(document.querySelectorAll('.im-chart'))
+      .every(chart => chart.querySelector('svg.main-svg') !== null);
+  const check = () => {
+    if (document.readyState === 'complete' && drawn()) {
+      document.fonts.ready.then(() => requestAnimationFrame(
+          () => requestAnimationFrame(() => resolve(''))));
+    } else if (Date.now() > limit) {
+      resolve(document.readyState !== 'complete' ? 'de pagina laadde niet helemaal'
+                                                 : 'niet alle grafieken werden getekend');
+    } else {
+      setTimeout(check, 50);
+    }
+  };
+  check();
+})"""
+"""Resolves with '' when the page can be printed (two frames after the last chart and font),
+or with what is still missing when the time is up."""
 
 FLAGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -49,6 +72,9 @@ FLAGS = (
     # charts.js redraws at 680 px to print; a window a little wider keeps the screen layout
     # from switching to Material's narrow (mobile) one.
     "--window-size=800,1200",
+    # Only the tab we open: with the start-up tab beside it, its renderer now and then dies
+    # while ours loads ("Render process gone").
+    "--no-startup-window",
 )
 
 
@@ -97,25 +123,46 @@ def find_chromium() -> tuple[str | None, str]:
                   f"{ENV})")
 
 
-def print_page(chromium: str, url: str, port: int, target: Path, tmp: Path) -> str | None:
-    """Print one page to `target`; None when done, else what went wrong."""
+def print_page(chromium: str, url: str, port: int, target: Path, tmp: Path,
+               timeout: float = TIMEOUT) -> str | None:
+    """Print one page to `target` once it is ready; None when done, else what went wrong."""
     profile = Path(tempfile.mkdtemp(prefix="profiel-", dir=tmp))
-    command = [chromium, *FLAGS, f"--user-data-dir={profile}",
-               # Our host goes to the loopback server; every other name fails, so printing
-               # never fetches anything from outside the site.
-               f"--host-resolver-rules=MAP {HOST} 127.0.0.1:{port}, MAP * ~NOTFOUND",
-               f"--virtual-time-budget={VIRTUAL_TIME_MS}", f"--print-to-pdf={target}", url]
+    flags = [*FLAGS, f"--user-data-dir={profile}",
+             # Our host goes to the loopback server; every other name fails, so printing
+             # never fetches anything from outside the site.
+             f"--host-resolver-rules=MAP {HOST} 127.0.0.1:{port}, MAP * ~NOTFOUND"]
+    started = time.monotonic()
     try:
-        run = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT,
-                             env={**os.environ, "TZ": "UTC"}, stdin=subprocess.DEVNULL)
-    except subprocess.TimeoutExpired:
-        return f"Chromium was na {TIMEOUT} s niet klaar"
+        with devtools.Browser(chromium, flags, profile / "chromium.log") as browser:
+            target_id = browser.call("Target.createTarget", {"url": "about:blank"})["targetId"]
+            session = browser.call("Target.attachToTarget",
+                                   {"targetId": target_id, "flatten": True})["sessionId"]
+            browser.call("Page.enable", session=session)
+            navigated = browser.call("Page.navigate", {"url": url}, session=session)
+            if navigated.get("errorText"):
+                return f"{url} laadde niet ({navigated['errorText']})"
+            browser.wait_for_event("Page.loadEventFired", session=session,
+                                   timeout=left(started, timeout))
+            budget = left(started, timeout)
+            ready = browser.call("Runtime.evaluate", {
+                "expression": READY % int(max(budget - 5, 1) * 1000),
+                "awaitPromise": True, "returnByValue": True}, session=session, timeout=budget)
+            missing = ready.get("result", {}).get("value")
+            if missing != "":
+                return f"na {timeout:.0f} s: {missing or ready}"
+            browser.print_to_pdf(session, target, timeout=left(started, timeout))
+    except devtools.DevToolsError as error:
+        return str(error)
     except OSError as error:
         return f"Chromium start niet ({error.strerror})"
-    if run.returncode != 0 or not target.is_file() or target.stat().st_size == 0:
-        tail = " | ".join(run.stderr.strip().splitlines()[-3:])
-        return f"Chromium stopte met code {run.returncode}: {tail}"
+    if not target.is_file() or target.stat().st_size == 0:
+        return "Chromium gaf een leeg bestand"
     return None
+
+
+def left(started: float, timeout: float) -> float:
+    """Seconds left of `timeout` since `started`, at least a little for one last answer."""
+    return max(timeout - (time.monotonic() - started), 1.0)
 
 
 def fix_dates(pdf: Path) -> None:

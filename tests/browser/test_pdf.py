@@ -69,16 +69,35 @@ def test_printing_one_site_in_two_folders_gives_the_same_pdf(
     """PDFs take part in byte-identical builds: the date is the build's, the links fixed."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     slug = sorted(edition_titles())[0]
-    made: list[bytes] = []
+    made: list[Path] = []
     for name in ("a", "b"):
         site = tmp_path / name
         for part in ("assets", "search", "edities"):
             shutil.copytree(built_site.out / part, site / part)
         (site / "edities" / slug / pdf.pdf_name(slug)).unlink()
         pdf.print_editions(site, [site / "edities" / slug / "index.html"])
-        made.append((site / "edities" / slug / pdf.pdf_name(slug)).read_bytes())
-    assert made[0] == made[1]
-    assert b"/CreationDate (D:20231114221320" in made[0]  # 1700000000 in UTC
+        made.append(site / "edities" / slug / pdf.pdf_name(slug))
+    first, second = (file.read_bytes() for file in made)
+    if first != second:  # say how they differ rather than print two PDFs byte by byte
+        texts = [pdf_text(file) for file in made]
+        pytest.fail(f"the PDFs differ: {len(first)} against {len(second)} bytes, "
+                    f"{'the same' if texts[0] == texts[1] else 'different'} text")
+    assert b"/CreationDate (D:20231114221320" in first  # 1700000000 in UTC
+
+
+def test_a_page_that_never_gets_ready_is_not_printed_and_says_why(
+        chromium: str, tmp_path: Path) -> None:
+    """Printing waits for every chart; one that is never drawn gives a reason, not a PDF of
+    a half-drawn page."""
+    site = tmp_path / "site"
+    write(site / "index.html", '<!doctype html><html lang="nl"><title>t</title>'
+                               '<div class="im-chart" id="nooit"></div></html>')
+    target = tmp_path / "uit.pdf"
+    with pdf.serving(site) as port:
+        problem = pdf.print_page(chromium, f"http://{pdf.HOST}/", port, target, tmp_path,
+                                 timeout=8)
+    assert problem == "na 8 s: niet alle grafieken werden getekend"
+    assert not target.exists()
 
 
 @pytest.fixture()
