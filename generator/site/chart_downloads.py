@@ -57,14 +57,16 @@ class ChartTable:
 
 def chart_downloads(pages: list[Page]) -> list[Download]:
     """Both CSV files of every chart on every page."""
+    return [download for page in pages for download in page_downloads(page)]
+
+
+def page_downloads(page: Page) -> list[Download]:
+    """Both CSV files of every chart on one page."""
+    folder = source_to_url(page.source)
     found: list[Download] = []
-    for page in pages:
-        folder = source_to_url(page.source)
-        for table in chart_tables(page.markdown):
-            found.append(Download(folder + excel_name(table.chart_id),
-                                  excel_csv(table, page.shown)))
-            found.append(Download(folder + plain_name(table.chart_id),
-                                  plain_csv(table, page.shown)))
+    for table in chart_tables(page.markdown):
+        found.append(Download(folder + excel_name(table.chart_id), excel_csv(table, page.shown)))
+        found.append(Download(folder + plain_name(table.chart_id), plain_csv(table, page.shown)))
     return found
 
 

@@ -21,7 +21,7 @@ from typing import Any
 
 import jinja2
 
-from generator.site.outputs import Output, SiteInputs
+from generator.site.outputs import Output, Page, SiteInputs
 
 Builder = Callable[[SiteInputs], list[Output]]
 WHOLE_FOLDER = "*"
@@ -37,6 +37,7 @@ class RenderMemo:
     """The builders that ran in the last render (the others were reused)."""
     files: dict[str, bytes] = field(default_factory=dict)
     """What the docs folder held after the last render (`render.sync` skips re-reading)."""
+    _per_page: dict[str, tuple[Page, list[Output]]] = field(default_factory=dict)
 
     def build(self, builder: Builder, site: SiteInputs) -> list[Output]:
         name = f"{builder.__module__}.{builder.__qualname__}"
@@ -47,6 +48,19 @@ class RenderMemo:
         outputs = builder(reading)  # type: ignore[arg-type]
         self._made[name] = (reading.read, outputs)
         self.ran.append(name)
+        return outputs
+
+    def per_page(self, make: Callable[[Page], list[Output]], pages: list[Page]) -> list[Output]:
+        """`make(page)` for each page; a page that is the very object of the last render
+        (its builder was reused) gets its last outputs back without `make` running."""
+        made: dict[str, tuple[Page, list[Output]]] = {}
+        outputs: list[Output] = []
+        for page in pages:
+            last = self._per_page.get(page.source)
+            result = last[1] if last is not None and last[0] is page else make(page)
+            made[page.source] = (page, result)
+            outputs += result
+        self._per_page = made
         return outputs
 
     def start(self) -> None:

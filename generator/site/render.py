@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.site import assets
-from generator.site.chart_downloads import chart_downloads
+from generator.site.chart_downloads import chart_downloads, page_downloads
 from generator.site.example import BANNER
 from generator.site.memo import RenderMemo
 from generator.site.outputs import Output, Page, SiteInputs
@@ -59,7 +59,9 @@ def render(site: SiteInputs, docs_dir: Path, *, audit: bool = True,
     else:
         memo.start()
         outputs = [output for build in builders() for output in memo.build(build, site)]
-    outputs += chart_downloads([o for o in outputs if isinstance(o, Page)])
+    shown = [o for o in outputs if isinstance(o, Page)]
+    outputs += (chart_downloads(shown) if memo is None
+                else memo.per_page(page_downloads, shown))
     if audit:  # last: an entry links back to the pages that show its figure
         outputs += audit_pages.build(site, shown_on([o for o in outputs if isinstance(o, Page)]))
     files = collect(outputs)
