@@ -142,7 +142,10 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
         config.extra["impactmonitor"] = {"banner": result.banner,
                                          "preview": None if self._encrypted else PREVIEW,
                                          # overrides/main.html adds them to chart pages only
-                                         "chart_scripts": result.chart_javascript}
+                                         "chart_scripts": result.chart_javascript,
+                                         # only with a search to hold back
+                                         "search_script": result.search_javascript
+                                         if _has_search(config) else None}
         if str(OVERRIDES) not in config.theme.dirs:
             config.theme.dirs.insert(0, str(OVERRIDES))
         self._fix_build_date(inputs.facts.epoch)
@@ -318,6 +321,11 @@ def _search_languages(config: MkDocsConfig) -> list[str]:
     search = config.plugins.get("search") or config.plugins.get("material/search")
     lang = search.config.get("lang") if search is not None else None
     return [lang] if isinstance(lang, str) else list(lang or [config.theme.get("language", "en")])
+
+
+def _has_search(config: MkDocsConfig) -> bool:
+    """Whether a search plugin is on (Material's registers as `material/search`)."""
+    return any(name.split("/")[-1] == "search" for name in config.plugins)
 
 
 def _merged(ours: list[str], theirs: list[Any]) -> list[Any]:

@@ -43,6 +43,8 @@ class RenderResult:
     """Scripts every page loads (none of ours at present)."""
     chart_javascript: list[str]
     """Plotly and charts.js, in load order: only pages with a chart load them (1,1 MB)."""
+    search_javascript: str
+    """Every page loads it before Material's bundle: the search index waits for the search."""
     banner: str | None
     """The notice every page shows (synthetic example data), or None."""
     edition_pages: list[str]
@@ -73,10 +75,10 @@ def render(site: SiteInputs, docs_dir: Path, *, audit: bool = True,
     if memo is not None:
         memo.files = files
     pages = [o for o in outputs if isinstance(o, Page)]
-    javascript = [p for p in order if p.endswith(".js")]
+    javascript = [p for p in order if p.endswith(".js") and p != assets.SEARCH_SCRIPT]
     css = [p for p in order if p.endswith(".css")] + [f"{STYLE_TARGET}/{n}" for n in STYLESHEETS]
     return RenderResult(docs_dir, pages, navigation(pages), css, [], javascript,
-                        BANNER if site.example else None,
+                        assets.SEARCH_SCRIPT, BANNER if site.example else None,
                         [p.source for p in pages if _is_edition(p.source)])
 
 

@@ -44,10 +44,10 @@ def test_the_bundle_matches_the_plotly_js_major_of_plotly_py() -> None:
 def test_install_copies_the_assets_and_returns_their_paths(tmp_path: Path) -> None:
     paths = assets.install(tmp_path)
     assert paths == ["assets/impactmonitor/plotly-basic.min.js", "assets/impactmonitor/charts.js",
-                     "assets/impactmonitor/charts.css"]
+                     "assets/impactmonitor/charts.css", assets.SEARCH_SCRIPT]
     folder = tmp_path / "assets" / "impactmonitor"
     assert sorted(p.name for p in folder.iterdir()) == [
-        "charts.css", "charts.js", "plotly-LICENSE.txt", "plotly-basic.min.js"]
+        "charts.css", "charts.js", "plotly-LICENSE.txt", "plotly-basic.min.js", "search.js"]
     assert (folder / "plotly-basic.min.js").read_bytes() == BUNDLE.read_bytes()
 
 

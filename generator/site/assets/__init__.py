@@ -1,7 +1,9 @@
-"""Static files of the charts: the vendored plotly.js basic bundle, charts.js and charts.css.
+"""Static files of the site: the vendored plotly.js basic bundle, charts.js and charts.css for
+the charts, and search.js, which holds the search index back until the search is used.
 
-`install` copies them into the folder MkDocs builds from; the paths it returns go into
-`extra_javascript` (`.js`, in this order: Plotly before charts.js) and `extra_css`.
+`install` copies them into the folder MkDocs builds from and returns their paths; the chart
+scripts (in this order: Plotly before charts.js) go on pages with a chart, `SEARCH_SCRIPT` on
+every page before Material's bundle (the theme override `main.html` places both).
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ FILES = (
     ("vendor/LICENSE", "plotly-LICENSE.txt"),  # MIT asks the notice to travel with the copy
     ("charts.js", "charts.js"),
     ("charts.css", "charts.css"),
+    ("search.js", "search.js"),
 )
+SEARCH_SCRIPT = f"{TARGET}/search.js"
 
 
 def install(target_dir: Path) -> list[str]:
