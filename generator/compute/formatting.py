@@ -31,12 +31,13 @@ def format_value(value: float | int | None, unit: str, decimals: int | None = No
     if decimals is None:
         decimals = 0 if unit == "aantal" and float(value).is_integer() else DEFAULT_DECIMALS.get(unit, 1)
         decimals = max(decimals, _decimals_for_two_significant(value))
+    number = dutch(abs(value), decimals)
+    sign = "-" if value < 0 and number.strip("0,.") else ""  # never "-0"
     if unit == "procent":
-        return f"{dutch(value, decimals)}%"
+        return f"{sign}{number}%"
     if unit == "euro":
-        sign = "-" if value < 0 else ""
-        return f"{sign}€ {dutch(abs(value), decimals)}"
-    return dutch(value, decimals)
+        return f"€ {sign}{number}"  # the Dutch order (CLDR nl): € -1.235
+    return sign + number
 
 
 def _decimals_for_two_significant(value: float | int) -> int:
@@ -61,7 +62,11 @@ def format_change(delta: float, unit: str, decimals: int | None = None) -> str:
             Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP):
         decimals += 1
     text = format_value(abs(delta), shown_unit, decimals)
-    return f"{sign}{text} procentpunt" if unit == "procent" else f"{sign}{text}"
+    if unit == "procent":
+        return f"{sign}{text} procentpunt"
+    if unit == "euro":
+        return text.replace("€ ", f"€ {sign}", 1)  # € +29, € -29: as a value is written
+    return f"{sign}{text}"
 
 
 def format_number(value: float, max_decimals: int = 4) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.compute.formatting import dutch
+from generator.compute.formatting import format_value
 from generator.compute.lineage import TOTAL
 from generator.indicators.definition import PHASE, Definition
 from generator.site import blocks
@@ -56,12 +56,8 @@ class TemplateFunctions:
                                    f"{', '.join(sorted(found))}.")
         if eenheid not in ("euro", "getal", "procent"):
             raise NarrativeProblem(f"eenheid '{eenheid}' bestaat niet: euro, getal of procent.")
-        value = found[naam]
-        number = dutch(abs(value), decimalen)
-        sign = "−" if value < 0 and number.strip("0,.") else ""
-        shown = {"euro": f"€ {sign}{number}", "getal": f"{sign}{number}",
-                 "procent": f"{sign}{number}%"}[eenheid]
-        return text(shown)
+        unit = {"euro": "euro", "getal": "score", "procent": "procent"}[eenheid]
+        return text(format_value(found[naam], unit, decimalen))
 
     def kpi(self, indicator: str, regio: str = TOTAL, periode: str | None = None,
             **cellen: str) -> Markup:

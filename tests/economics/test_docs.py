@@ -12,9 +12,9 @@ from .conftest import METHOD_PAGE, PARAMETERS_PATH, example_inputs
 
 
 def nl(value: float, decimals: int = 2) -> str:
-    """Dutch number format, as the page writes it: 49.806,43 and −17.959,05."""
+    """Dutch number format, as the page writes it: 49.806,43 and -17.959,05."""
     text = f"{abs(value):,.{decimals}f}".replace(",", "_").replace(".", ",").replace("_", ".")
-    return ("−" if value < 0 else "") + text
+    return ("-" if value < 0 else "") + text
 
 
 @pytest.fixture(scope="module")
