@@ -505,6 +505,7 @@ def main() -> int:
         total, files, ours_pages = size(work / "ours")
         _, _, plain_pages = size(work / "plain" / "site")
         visit = first_visit(work / "ours")
+        saves = serve_saves(repo, args.saves)  # before the two editions below add commits
         sizes = editions_size(repo, work / "ours", work / "three")  # last: it adds commits
         ratio = (statistics.median(t.cpu for t in ours_times)
                  / statistics.median(t.cpu for t in plain_times))
@@ -534,7 +535,7 @@ def main() -> int:
                       f"responses, gzip ~ {megabytes(visit.gzipped)}")]
             rows += [(f"  {name}", megabytes(count)) for name, count in visit.biggest]
         rows += sizes
-        rows += serve_saves(repo, args.saves)
+        rows += saves
         rows.append(("load after", load()))
         print_rows(rows)
     return 0
