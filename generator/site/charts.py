@@ -297,7 +297,9 @@ def _tornado_summary(title: str, names: list[str], items: list[Any], centre: str
 
 def _fragment(kind: str, title: str, chart_id: str, figure: dict[str, Any], summary: str,
               table: str) -> str:
-    """The `<figure>`: caption first (title and finding), the chart, its JSON, the table."""
+    """The `<figure>`: caption first (title and finding), the chart, its JSON, then the table
+    folded away: the caption says what the chart shows, the table is one click from it (a
+    region page has a chart per indicator). Print unfolds every one (charts.css)."""
     caption_id = f"{chart_id}-beschrijving"
     return "\n".join([
         f'<figure class="im-chart-figure" id="{anchor(chart_id)}">',
@@ -309,7 +311,11 @@ def _fragment(kind: str, title: str, chart_id: str, figure: dict[str, Any], summ
         f'<script type="application/json" class="im-chart-data" data-for="{chart_id}">'
         f"{figure_json(figure)}</script>",
         _tools(title, chart_id),
+        '<details class="im-chart-table">',
+        f'<summary>Cijfers als tabel<span class="im-visually-hidden">: '
+        f'{escape(title, quote=False)}</span></summary>',
         table,
+        "</details>",
         "</figure>",
     ])
 

@@ -172,3 +172,6 @@ def test_the_pdf_reads_as_a_report(built_site: BuiltSite) -> None:
         body = " ".join(pages)
         assert values and [v for v in values if v not in body] == []
         assert "Zoeken" not in body and "Inhoudsopgave" not in body
+        # A chart's table, folded on screen, is printed, without its toggle.
+        if 'class="im-chart-table"' in html:
+            assert "Gegevens bij de grafiek:" in body and "Cijfers als tabel" not in body

@@ -97,7 +97,12 @@ def test_the_fragment_around_the_chart() -> None:
         'class="im-visually-hidden"> van Deelnemers</span></button></span> · <a '
         'href="#grafiek-d1" class="im-chart-link">Alleen deze grafiek<span '
         'class="im-visually-hidden"> van Deelnemers</span></a></p>')
-    assert lines[5].startswith('<div class="im-table-wrap"') and lines[-1] == "</figure>"
+    # The table folded under the chart (closed: no `open`), named for screen readers.
+    assert lines[5:7] == ['<details class="im-chart-table">',
+                          '<summary>Cijfers als tabel<span class="im-visually-hidden">: '
+                          'Deelnemers</span></summary>']
+    assert lines[7].startswith('<div class="im-table-wrap"')
+    assert lines[-2:] == ["</details>", "</figure>"]
     assert "\n\n" not in html  # a blank line would end a raw HTML block in Markdown
 
 
