@@ -309,7 +309,10 @@ def test_further_pages_search_and_history_need_no_second_prompt(
             # Until the search worker has its (decrypted) index, Material ignores the query.
             await expect(page.locator(".md-search-result__meta")).to_have_text(
                 "Typ om te beginnen met zoeken", timeout=TIMEOUT_MS)
-            await search.press_sequentially("deelnemers")
+            # Material searches on keyup: one key, so only the whole word is searched and no
+            # result list of a shorter query replaces the one clicked below.
+            await search.fill("deelnemer")
+            await search.press("s")
             first = page.locator(".md-search-result__list a").first
             await expect(first).to_be_visible(timeout=TIMEOUT_MS)
             target = crawler.page_url(await first.evaluate("a => a.href"))
