@@ -83,7 +83,8 @@ def trend_chart(state: PageState, definition: Definition, scopes: Sequence[str],
                        if t.scope == "per_regio" and t.phase in (None, phase)), None)
     chart_id = state.chart_id(f"{definition.id}-verloop")
     return Markup(charts.line_chart(title or f"{definition.title}: verloop per kwartaal", series,
-                                    unit=definition.unit, target=target, chart_id=chart_id))
+                                    unit=definition.unit, target=target, chart_id=chart_id,
+                                    highlight=site.region_name(TOTAL)))
 
 
 def breakdown_chart(state: PageState, definition: Definition, columns: Sequence[str],

@@ -33,6 +33,9 @@ DASHES = ("solid", "dash", "dot", "dashdot")
 SYMBOLS = ("circle", "square", "diamond", "triangle-up")
 FONT = "Roboto, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif"
 TEXT_COLOUR, GRID_COLOUR, REFERENCE_COLOUR = "#1a1a1a", "#d9d9d9", "#5a5a5a"
+CONTEXT_COLOUR = "#8c8c8c"
+"""The thin lines behind a highlighted series (3,4:1 on white); the table names each one."""
+CONTEXT_NAME = "Elke regio"
 UNIT_TITLE = {"aantal": "Aantal", "procent": "Percentage", "euro": "Bedrag (€)", "score": "Score"}
 _CHART_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 _HOVER = ("%{customdata[2]}<br>%{x}: <b>%{customdata[0]}</b><br>Figuur-id: %{customdata[1]}"
@@ -40,16 +43,24 @@ _HOVER = ("%{customdata[2]}<br>%{x}: <b>%{customdata[0]}</b><br>Figuur-id: %{cus
 
 
 def line_chart(title: str, series: Mapping[str, Sequence[Figure]], *, unit: str,
-               target: float | None = None, chart_id: str) -> str:
-    """One line per series over the periods; a dashed line at the target."""
+               target: float | None = None, chart_id: str, highlight: str | None = None) -> str:
+    """One line per series over the periods; a dashed line at the target.
+
+    More series than colours (20 regions) cannot be told apart by colour, dash and marker;
+    then the `highlight` series (the total of all regions) is drawn on top in the first
+    colour and every other as a thin grey line behind it, one legend entry for them all:
+    the trend of the whole against the spread of the regions. Hovering a grey line names its
+    region, and the table under the chart lists every series."""
     _check_id(chart_id)
     periods = sorted({f.period for figures in series.values() for f in figures})
     by_series = {name: _by_period(name, figures) for name, figures in series.items()}
+    crowded = highlight in by_series and len(by_series) > len(PALETTE)
+    in_legend = next((name for name in by_series if name != highlight), None)
     traces = []
     for n, (name, cells) in enumerate(by_series.items()):
         ordered = [cells[p] for p in periods if p in cells]
         colour = PALETTE[n % len(PALETTE)]
-        traces.append({
+        trace = {
             "type": "scatter", "mode": "lines+markers", "name": _plot_text(name),
             "x": [_plot_text(format_period(f.period)) for f in ordered],
             "y": [_plot_value(f) for f in ordered],
@@ -57,7 +68,12 @@ def line_chart(title: str, series: Mapping[str, Sequence[Figure]], *, unit: str,
             "hovertemplate": _HOVER, "connectgaps": False,
             "line": {"color": colour, "dash": DASHES[n % len(DASHES)], "width": 3},
             "marker": {"color": colour, "symbol": SYMBOLS[n % len(SYMBOLS)], "size": 8},
-        })
+        }
+        if crowded:
+            trace.update(_HIGHLIGHTED if name == highlight else _context(name == in_legend))
+        traces.append(trace)
+    if crowded:  # the highlighted line last, so it is drawn over the others
+        traces.sort(key=lambda trace: trace["name"] == _plot_text(highlight or ""))
     layout = _layout(unit, height=360, legend=len(series) > 1)
     layout["xaxis"] = _category_axis([_plot_text(format_period(p)) for p in periods])
     if target is not None:
@@ -74,6 +90,18 @@ def line_chart(title: str, series: Mapping[str, Sequence[Figure]], *, unit: str,
     summary = _line_summary(title, by_series, unit, target)
     return _fragment("Lijngrafiek", title, chart_id, {"data": traces, "layout": layout}, summary,
                      figure_table(rows, header, caption=f"Gegevens bij de grafiek: {title}"))
+
+
+_HIGHLIGHTED = {"line": {"color": PALETTE[0], "dash": "solid", "width": 3},
+                "marker": {"color": PALETTE[0], "symbol": SYMBOLS[0], "size": 8}}
+
+
+def _context(in_legend: bool) -> dict[str, Any]:
+    """A thin grey line; one of them stands in the legend for all (its hover still names
+    its own region: `customdata[2]`)."""
+    return {"mode": "lines", "line": {"color": CONTEXT_COLOUR, "dash": "solid", "width": 1.5},
+            "legendgroup": "context", "showlegend": in_legend,
+            **({"name": CONTEXT_NAME} if in_legend else {})}
 
 
 def bar_chart(title: str, figures: Sequence[Figure], *, category_key: str, unit: str,

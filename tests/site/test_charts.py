@@ -12,7 +12,8 @@ from generator.compute.formatting import format_number, format_period
 from generator.compute.lineage import Figure
 from generator.economics.sensitivity import Tornado, TornadoBar
 from generator.publish import disclosure
-from generator.site.charts import bar_chart, line_chart, tornado_chart
+from generator.site.charts import (CONTEXT_COLOUR, CONTEXT_NAME, PALETTE, bar_chart, line_chart,
+                                   tornado_chart)
 from generator.publish.derived import sensitivity_figures
 
 EVIL = "<script>alert(1)</script>"
@@ -257,3 +258,28 @@ def test_economy_parameters_read_with_their_unit() -> None:
     assert parameter_text("arbeidsproductiviteit_per_uur", 30.0) == "€ 30 per uur"
     assert parameter_text("gewerkte_weken_per_jaar", 45.0) == "45 weken"
     assert parameter_text("mbo_studieduur_jaren", 1.5) == "1,5 jaar"
+
+
+def test_more_series_than_colours_draw_the_total_over_grey_region_lines() -> None:
+    names = [f"Regio {n:02d}" for n in range(len(PALETTE) + 1)]
+    series = {name: [fig(n + 1, region=name)] for n, name in enumerate(names)}
+    series["Alle regio's samen"] = [fig(99)]
+    figure = json.loads(re.search(r'data-for="c">(.*?)</script>',
+                                  line_chart("Groot", series, unit="aantal", chart_id="c",
+                                             highlight="Alle regio's samen")).group(1))
+    traces = figure["data"]
+    assert traces[-1]["name"] == "Alle regio's samen"  # drawn last: on top
+    assert traces[-1]["line"] == {"color": PALETTE[0], "dash": "solid", "width": 3}
+    grey = traces[:-1]
+    assert {t["line"]["color"] for t in grey} == {CONTEXT_COLOUR} and len(grey) == len(names)
+    assert [t["name"] for t in grey if t["showlegend"]] == [CONTEXT_NAME]
+    assert [t["customdata"][0][2] for t in grey] == names  # the hover names each region
+
+
+def test_as_many_series_as_colours_keep_their_own_colours() -> None:
+    series = {f"Regio {n}": [fig(n + 1, region=f"r{n}")] for n in range(len(PALETTE) - 1)}
+    series["Alle regio's samen"] = [fig(99)]
+    figure = json.loads(re.search(r'data-for="c">(.*?)</script>',
+                                  line_chart("Klein", series, unit="aantal", chart_id="c",
+                                             highlight="Alle regio's samen")).group(1))
+    assert [t["line"]["color"] for t in figure["data"]] == list(PALETTE)
