@@ -8,7 +8,7 @@ that sits on its own lines in the Markdown of a page.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
@@ -69,8 +69,14 @@ def target_for_chart(site: SiteData, definition: Definition) -> float | None:
 
 def trend_chart(state: PageState, definition: Definition, scopes: Sequence[str],
                 title: str | None = None) -> Markup:
-    """The headline value of each scope over time, one line per scope."""
+    """The headline value of each scope over time, one line per scope.
+
+    More scopes than the chart has colours (20 regions and the total) make two charts: the
+    total alone with its target, then every region, the highest and the lowest of the latest
+    quarter in colour and the others as grey lines behind them (a total that sums the
+    regions would flatten them all on one axis)."""
     site = state.site
+    title = title or f"{definition.title}: verloop per kwartaal"
     series = {site.region_name(scope): site.series(definition.id, scope) for scope in scopes}
     series = {name: found for name, found in series.items() if found}
     for found in series.values():
@@ -82,9 +88,30 @@ def trend_chart(state: PageState, definition: Definition, scopes: Sequence[str],
         target = next((t.value for t in definition.targets
                        if t.scope == "per_regio" and t.phase in (None, phase)), None)
     chart_id = state.chart_id(f"{definition.id}-verloop")
-    return Markup(charts.line_chart(title or f"{definition.title}: verloop per kwartaal", series,
-                                    unit=definition.unit, target=target, chart_id=chart_id,
-                                    highlight=site.region_name(TOTAL)))
+    total = site.region_name(TOTAL)
+    if len(series) <= len(charts.PALETTE) or total not in series:
+        return Markup(charts.line_chart(title, series, unit=definition.unit, target=target,
+                                        chart_id=chart_id))
+    regions = {name: found for name, found in series.items() if name != total}
+    return Markup("\n".join([
+        charts.line_chart(title, {total: series[total]}, unit=definition.unit, target=target,
+                          chart_id=chart_id),
+        charts.line_chart(f"{definition.title}: elke regio per kwartaal", regions,
+                          unit=definition.unit, highlight=_extremes(regions),
+                          chart_id=state.chart_id(f"{definition.id}-verloop-regios")),
+    ]))
+
+
+def _extremes(series: Mapping[str, Sequence[Figure]]) -> list[str]:
+    """The series with the highest and the lowest visible value in the latest period any of
+    them has (highest first); a hidden value takes no part."""
+    latest = max((f.period for found in series.values() for f in found), default=None)
+    last = {name: f.value for name, found in series.items() for f in found
+            if f.period == latest and not f.suppressed and f.value is not None}
+    if not last:
+        return []
+    ranked = sorted(last, key=lambda name: (-float(last[name]), name))  # type: ignore[arg-type]
+    return list(dict.fromkeys([ranked[0], ranked[-1]]))
 
 
 def breakdown_chart(state: PageState, definition: Definition, columns: Sequence[str],

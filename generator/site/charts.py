@@ -35,7 +35,7 @@ FONT = "Roboto, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif"
 TEXT_COLOUR, GRID_COLOUR, REFERENCE_COLOUR = "#1a1a1a", "#d9d9d9", "#5a5a5a"
 CONTEXT_COLOUR = "#8c8c8c"
 """The thin lines behind a highlighted series (3,4:1 on white); the table names each one."""
-CONTEXT_NAME = "Elke regio"
+CONTEXT_NAME = "Andere regio's"
 UNIT_TITLE = {"aantal": "Aantal", "procent": "Percentage", "euro": "Bedrag (€)", "score": "Score"}
 _CHART_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 _HOVER = ("%{customdata[2]}<br>%{x}: <b>%{customdata[0]}</b><br>Figuur-id: %{customdata[1]}"
@@ -43,37 +43,40 @@ _HOVER = ("%{customdata[2]}<br>%{x}: <b>%{customdata[0]}</b><br>Figuur-id: %{cus
 
 
 def line_chart(title: str, series: Mapping[str, Sequence[Figure]], *, unit: str,
-               target: float | None = None, chart_id: str, highlight: str | None = None) -> str:
+               target: float | None = None, chart_id: str,
+               highlight: Sequence[str] | None = None) -> str:
     """One line per series over the periods; a dashed line at the target.
 
-    More series than colours (20 regions) cannot be told apart by colour, dash and marker;
-    then the `highlight` series (the total of all regions) is drawn on top in the first
-    colour and every other as a thin grey line behind it, one legend entry for them all:
-    the trend of the whole against the spread of the regions. Hovering a grey line names its
-    region, and the table under the chart lists every series."""
+    With `highlight` (for more series than colours, 20 regions, which colour, dash and
+    marker cannot tell apart) only the named series get colours, drawn on top; every other
+    is a thin grey line behind them, one legend entry for them all. Hovering a grey line
+    still names its series, and the table under the chart lists every one."""
     _check_id(chart_id)
     periods = sorted({f.period for figures in series.values() for f in figures})
     by_series = {name: _by_period(name, figures) for name, figures in series.items()}
-    crowded = highlight in by_series and len(by_series) > len(PALETTE)
-    in_legend = next((name for name in by_series if name != highlight), None)
+    coloured = list(by_series) if highlight is None else [n for n in highlight if n in by_series]
+    in_legend = next((name for name in by_series if name not in coloured), None)
     traces = []
-    for n, (name, cells) in enumerate(by_series.items()):
+    for name, cells in by_series.items():
         ordered = [cells[p] for p in periods if p in cells]
-        colour = PALETTE[n % len(PALETTE)]
-        trace = {
+        trace: dict[str, Any] = {
             "type": "scatter", "mode": "lines+markers", "name": _plot_text(name),
             "x": [_plot_text(format_period(f.period)) for f in ordered],
             "y": [_plot_value(f) for f in ordered],
             "customdata": [_custom(f, name) for f in ordered],
             "hovertemplate": _HOVER, "connectgaps": False,
-            "line": {"color": colour, "dash": DASHES[n % len(DASHES)], "width": 3},
-            "marker": {"color": colour, "symbol": SYMBOLS[n % len(SYMBOLS)], "size": 8},
         }
-        if crowded:
-            trace.update(_HIGHLIGHTED if name == highlight else _context(name == in_legend))
+        if name in coloured:
+            n = coloured.index(name)
+            colour = PALETTE[n % len(PALETTE)]
+            trace["line"] = {"color": colour, "dash": DASHES[n % len(DASHES)], "width": 3}
+            trace["marker"] = {"color": colour, "symbol": SYMBOLS[n % len(SYMBOLS)], "size": 8}
+        else:
+            trace.update(_context(name == in_legend))
         traces.append(trace)
-    if crowded:  # the highlighted line last, so it is drawn over the others
-        traces.sort(key=lambda trace: trace["name"] == _plot_text(highlight or ""))
+    # Grey first, then the coloured ones in their order: drawn on top, listed so in the legend.
+    order = {_plot_text(name): n for n, name in enumerate(coloured)}
+    traces.sort(key=lambda trace: order.get(trace["name"], -1))
     layout = _layout(unit, height=360, legend=len(series) > 1)
     layout["xaxis"] = _category_axis([_plot_text(format_period(p)) for p in periods])
     if target is not None:
@@ -87,13 +90,10 @@ def line_chart(title: str, series: Mapping[str, Sequence[Figure]], *, unit: str,
     # Newest quarter first: the table is read for the current state, the chart for the trend.
     rows = [[format_period(p), *(cells.get(p, "–") for cells in by_series.values())]
             for p in reversed(periods)]
-    summary = _line_summary(title, by_series, unit, target)
+    summary = _line_summary(title, by_series, unit, target,
+                            None if highlight is None else coloured)
     return _fragment("Lijngrafiek", title, chart_id, {"data": traces, "layout": layout}, summary,
                      figure_table(rows, header, caption=f"Gegevens bij de grafiek: {title}"))
-
-
-_HIGHLIGHTED = {"line": {"color": PALETTE[0], "dash": "solid", "width": 3},
-                "marker": {"color": PALETTE[0], "symbol": SYMBOLS[0], "size": 8}}
 
 
 def _context(in_legend: bool) -> dict[str, Any]:
@@ -266,13 +266,19 @@ def tornado_chart(title: str, bars: Sequence[Any], *, unit: str, chart_id: str,
 
 
 def _line_summary(title: str, by_series: Mapping[str, Mapping[str, Figure]], unit: str,
-                  target: float | None) -> str:
+                  target: float | None, coloured: Sequence[str] | None = None) -> str:
+    """The chart in words: each series' trend; with grey context lines only the coloured
+    ones are told, and how many others there are (the table lists them all)."""
     parts = []
-    for name, cells in by_series.items():
+    others = 0 if coloured is None else len(by_series) - len(coloured)
+    for name in by_series if coloured is None else coloured:
+        cells = by_series[name]
         visible = [f for _, f in sorted(cells.items()) if not f.suppressed and f.value is not None]
         subject = name if len(by_series) > 1 else title
         parts.append(_trend(subject, visible) if visible else f"{subject}: nog geen getal")
     text = "; ".join(parts)
+    if others:
+        text += f"; de {others} andere in grijs"
     if len(by_series) > 1:
         text = f"{title}: {text}"
     if target is not None:

@@ -260,26 +260,27 @@ def test_economy_parameters_read_with_their_unit() -> None:
     assert parameter_text("mbo_studieduur_jaren", 1.5) == "1,5 jaar"
 
 
-def test_more_series_than_colours_draw_the_total_over_grey_region_lines() -> None:
-    names = [f"Regio {n:02d}" for n in range(len(PALETTE) + 1)]
-    series = {name: [fig(n + 1, region=name)] for n, name in enumerate(names)}
-    series["Alle regio's samen"] = [fig(99)]
-    figure = json.loads(re.search(r'data-for="c">(.*?)</script>',
-                                  line_chart("Groot", series, unit="aantal", chart_id="c",
-                                             highlight="Alle regio's samen")).group(1))
-    traces = figure["data"]
-    assert traces[-1]["name"] == "Alle regio's samen"  # drawn last: on top
-    assert traces[-1]["line"] == {"color": PALETTE[0], "dash": "solid", "width": 3}
-    grey = traces[:-1]
-    assert {t["line"]["color"] for t in grey} == {CONTEXT_COLOUR} and len(grey) == len(names)
+def test_highlighted_series_in_colour_over_grey_lines_and_a_short_summary() -> None:
+    names = [f"Regio {n:02d}" for n in range(len(PALETTE) + 2)]
+    series = {name: [fig(n + 1, region=f"r{n}")] for n, name in enumerate(names)}
+    html = line_chart("Groot", series, unit="aantal", chart_id="c",
+                      highlight=["Regio 09", "Regio 00"])
+    traces = json.loads(re.search(r'data-for="c">(.*?)</script>', html).group(1))["data"]
+    assert [t["name"] for t in traces[-2:]] == ["Regio 09", "Regio 00"]  # on top, in order
+    assert [t["line"]["color"] for t in traces[-2:]] == [PALETTE[0], PALETTE[1]]
+    grey = traces[:-2]
+    assert {t["line"]["color"] for t in grey} == {CONTEXT_COLOUR} and len(grey) == len(names) - 2
     assert [t["name"] for t in grey if t["showlegend"]] == [CONTEXT_NAME]
-    assert [t["customdata"][0][2] for t in grey] == names  # the hover names each region
+    assert [t["customdata"][0][2] for t in grey] == names[1:-1]  # the hover names each one
+    summary = re.search(r'<span class="im-chart-summary">(.*?)</span>', html).group(1)
+    assert summary == ("Groot: Regio 09: 10 in 2026-K2; Regio 00: 1 in 2026-K2; "
+                       "de 8 andere in grijs.")
+    assert all(f'<th scope="col">{name}</th>' in html for name in names)  # the table: all
 
 
-def test_as_many_series_as_colours_keep_their_own_colours() -> None:
-    series = {f"Regio {n}": [fig(n + 1, region=f"r{n}")] for n in range(len(PALETTE) - 1)}
-    series["Alle regio's samen"] = [fig(99)]
+def test_without_highlight_every_series_keeps_its_own_colour() -> None:
+    series = {f"Regio {n}": [fig(n + 1, region=f"r{n}")] for n in range(len(PALETTE))}
     figure = json.loads(re.search(r'data-for="c">(.*?)</script>',
-                                  line_chart("Klein", series, unit="aantal", chart_id="c",
-                                             highlight="Alle regio's samen")).group(1))
+                                  line_chart("Klein", series, unit="aantal",
+                                             chart_id="c")).group(1))
     assert [t["line"]["color"] for t in figure["data"]] == list(PALETTE)

@@ -125,3 +125,28 @@ def test_a_regions_audience_gets_no_place_and_no_comparison(example: SiteData) -
     assert "voorbeeld-zuid" not in table
     assert blocks.region_comparison(PageState(own, "x.md"),
                                     own.definition("deelnemers_bereikt")) is None
+
+
+def test_a_crowded_trend_is_the_total_alone_then_the_regions_with_the_extremes_in_colour(
+        example: SiteData) -> None:
+    """Nine regions and the total are more lines than colours: the total gets its own chart,
+    the regions another with the highest and the lowest of the latest quarter in colour."""
+    periods = example.periods[-3:]
+    regions = [replace(example.regions[0], id=f"regio-{n}", name=f"Regio {n}") for n in range(9)]
+    others = [f for f in example.figures if f.indicator != "deelnemers_bereikt"]
+    values = {r.id: n + 1 for n, r in enumerate(regions)} | {"regio-4": 50}
+    figures = [Figure("deelnemers_bereikt", "1", r.id, p, values[r.id] * (i + 1), "aantal", ())
+               for r in regions for i, p in enumerate(periods)]
+    figures += [Figure("deelnemers_bereikt", "1", "totaal", p, sum(values.values()) * (i + 1),
+                       "aantal", ()) for i, p in enumerate(periods)]
+    site = SiteData(example.computation, [*others, *figures], regions, K)
+    definition = site.definition("deelnemers_bereikt")
+    html = str(blocks.trend_chart(PageState(site, "x.md"), definition, site.scopes()))
+    charts = chart_json(html)
+    assert list(charts) == ["im-deelnemers_bereikt-verloop", "im-deelnemers_bereikt-verloop-regios"]
+    total = site.region_name("totaal")
+    assert [t["name"] for t in charts["im-deelnemers_bereikt-verloop"]["data"]] == [total]
+    traces = charts["im-deelnemers_bereikt-verloop-regios"]["data"]
+    coloured = [t["name"] for t in traces if t["line"]["color"] != "#8c8c8c"]
+    assert coloured == ["Regio 4", "Regio 0"]  # highest (50), lowest (1)
+    assert len(traces) == 9 and total not in [t["name"] for t in traces]
