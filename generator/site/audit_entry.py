@@ -31,11 +31,13 @@ A `totaal` cell can list dozens of runs and every link repeats a long URL."""
 
 def entry_html(figure: Figure, definition: Definition | None, repo_url: str | None,
                shown: Sequence[tuple[str, str]] = (),
-               listed: Set[tuple[str, str]] = frozenset()) -> str:
+               listed: Set[tuple[str, str]] = frozenset(), command: bool = True) -> str:
     """One line of HTML (a blank line would end the raw block). Nothing is repeated that
     the page's header already says for every entry: the code commit, the tools, the
-    definition's version (named here only when the figure's differs) and the blob id of
-    each file in `listed` (path, blob: the page's table of files).
+    definition's version (named here only when the figure's differs), the blob id of
+    each file in `listed` (path, blob: the page's table of files) and, unless `command`,
+    the command that recomputes it (the page gives it once, for its one data commit: it
+    was a quarter of every entry's bytes).
 
     `shown`: (relative URL, title) of each page that shows the figure, linked back to."""
     fid = figure.figure_id
@@ -61,13 +63,18 @@ def entry_html(figure: Figure, definition: Definition | None, repo_url: str | No
     details = _details(figure)
     if details:
         items.append(f"Details: {details}")
-    ref = f" --ref {figure.commit}" if figure.commit else ""
-    items.append(f"Opnieuw berekenen: {code(f'impactmonitor trace {fid}{ref}')}")
+    if command:
+        items.append(f"Opnieuw berekenen: {code(trace_command(fid, figure.commit))}")
     version = ("" if definition is not None and definition.version == figure.version
                else f" · indicator {code(figure.indicator)} versie {_text(figure.version)}")
     return (f'<div class="im-audit-entry"><a id="{escape(fid, quote=True)}"></a>'
             f"<p>{code(fid)} · {_text(cells)} · {value}{version}</p>"
             "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul></div>")
+
+
+def trace_command(figure_id: str, commit: str | None) -> str:
+    """The command that recomputes a figure at its data commit."""
+    return f"impactmonitor trace {figure_id}" + (f" --ref {commit}" if commit else "")
 
 
 def exact_words(value: float) -> str:

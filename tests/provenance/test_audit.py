@@ -72,8 +72,10 @@ def test_an_entry_holds_value_version_files_blobs_rows_and_command(
     for source in figure.sources:
         assert f"<li><code>{source.file}</code>: rijen " in text
         assert page.count(f"| `{source.file}` | `{source.blob}` |") == 1
-    assert (f"<code>impactmonitor trace {figure_id} --ref {handmade.snapshot.commit}</code>"
-            in text)
+    # The command once, for the page's one data commit; the entry gives the id to put in.
+    assert "impactmonitor trace" not in text and f"<code>{figure_id}</code>" in text
+    assert page.count("impactmonitor trace") == 1
+    assert f"`impactmonitor trace <id> --ref {handmade.snapshot.commit}`" in page
     assert f"`{handmade.snapshot.commit[:12]}`" in page and "`c0dec0dec0de`" in page
     assert "impactmonitor 0.1.0" in page and "definitie versie 1" in page
     assert "| Bouwdatum | 14 november 2023 |" in page  # the facts' date (1_700_000_000)
@@ -150,6 +152,16 @@ def test_an_entry_names_a_version_or_blob_the_header_does_not(handmade: Computat
     assert f"indicator <code>{figure.indicator}</code> versie 2" in text
     assert f"<code>{source.file}</code>, blob <code>{source.blob}</code>: rijen" in text
     assert f"| `{source.file}` |" not in pages[audit_page(figure.indicator, figure.region)]
+
+
+def test_a_page_of_two_data_commits_gives_each_entry_its_command(handmade: Computation) -> None:
+    figure = next(f for f in handmade.figures if f.sources and not f.breakdown)
+    other = replace(figure, period="2020-Q1", commit="e" * 40)
+    pages = audit_pages(handmade, repo_url=None, figures=[figure, other])
+    assert "impactmonitor trace <id>" not in pages[audit_page(figure.indicator, figure.region)]
+    for shown in (figure, other):
+        assert (f"<code>impactmonitor trace {shown.figure_id} --ref {shown.commit}</code>"
+                in entry(pages, shown.figure_id))
 
 
 def test_an_editions_tree_has_its_own_root(handmade: Computation) -> None:

@@ -24,7 +24,7 @@ from generator.compute.pipeline import Computation
 from generator.indicators.definition import Definition
 from generator.provenance.facts import BuildFacts
 from generator.publish.sitedata import SiteData
-from generator.site.audit_entry import entry_html, file_url
+from generator.site.audit_entry import entry_html, file_url, trace_command
 from generator.site.editions import unchanged_in_live
 from generator.site.markup import text
 from generator.site.outputs import Output, Page, SiteInputs
@@ -46,11 +46,13 @@ EDITIONS_EXPLAINED = (
     "uit dezelfde bestanden (dezelfde Git-blob-id's) en rijen. `impactmonitor trace <id> "
     "--ref <commit van de editie>` rekent het daar na.")
 
-NOT_SEARCHED = "---\nsearch:\n  exclude: true\naudit: true\n---\n\n"
+NOT_SEARCHED = "---\nsearch:\n  exclude: true\naudit: true\nhide:\n  - toc\n---\n\n"
 """Front matter keeping audit pages out of the search index: thousands of entries of ids
 and row numbers would drown the search results and double the index. `audit` tells the
 theme override (`overrides/main.html`) to leave the site's navigation off: readers arrive
-from a number, and the whole navigation was a fifth of every audit page's bytes."""
+from a number, and the whole navigation was a fifth of every audit page's bytes. Without
+the table of contents too (a list of the quarters, twice, 4 kB on each of 600 pages): a
+reader lands on one entry."""
 
 
 def build(site: SiteInputs, shown: ShownOn | None = None) -> list[Output]:
@@ -177,6 +179,11 @@ def _page(definition: Definition | None, indicator: str, region: str,
                   "| Bestand | Git-blob-id |", "|---|---|"]
         lines += [f"| {context.file_link(path, blob, commits)} | {code(blob)} |"
                   for path, blob in sorted(listed)]
+    one_commit = len(commits) == 1
+    if one_commit:
+        lines += ["", "Elk getal op deze pagina rekent opnieuw uit met "
+                  + f"`{trace_command('<id>', commits[0] or None)}`"
+                  + ", waarin `<id>` de figuur-id is die vooraan zijn regel staat."]
     by_period: dict[str, list[Figure]] = defaultdict(list)
     for figure in figures:
         by_period[figure.period].append(figure)
@@ -188,7 +195,7 @@ def _page(definition: Definition | None, indicator: str, region: str,
             entry_html(f, definition, context.repo_url,
                        [(relative(page), title)
                         for page, title in context.shown.get((url, f.figure_id), [])],
-                       listed)
+                       listed, command=not one_commit)
             for f in by_period[period]))
     return "\n".join(lines) + "\n"
 
