@@ -46,13 +46,11 @@ EDITIONS_EXPLAINED = (
     "uit dezelfde bestanden (dezelfde Git-blob-id's) en rijen. `impactmonitor trace <id> "
     "--ref <commit van de editie>` rekent het daar na.")
 
-NOT_SEARCHED = "---\nsearch:\n  exclude: true\naudit: true\nhide:\n  - toc\n---\n\n"
+NOT_SEARCHED = "---\nsearch:\n  exclude: true\naudit: true\n---\n\n"
 """Front matter keeping audit pages out of the search index: thousands of entries of ids
 and row numbers would drown the search results and double the index. `audit` tells the
 theme override (`overrides/main.html`) to leave the site's navigation off: readers arrive
-from a number, and the whole navigation was a fifth of every audit page's bytes. Without
-the table of contents too (a list of the quarters, twice, 4 kB on each of 600 pages): a
-reader lands on one entry."""
+from a number, and the whole navigation was a fifth of every audit page's bytes."""
 
 
 def build(site: SiteInputs, shown: ShownOn | None = None) -> list[Output]:
