@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from generator.compute.lineage import Figure, SourceRows
@@ -143,7 +144,9 @@ def manifest_part(indicator: str, region: str, figures: Sequence[Figure]) -> dic
     """The figures of one indicator and scope, without commit; each source file once.
 
     An input is `[position in "files", rows]`: a file's path and blob id were most of a
-    figure's bytes, repeated in every quarter and cell that read it.
+    figure's bytes, repeated in every quarter and cell that read it. What most entries
+    say alike (the unit, the version, no details, not suppressed) is said once, in
+    `defaults`, and left out of each entry that says the same: it was a third of a part.
     """
     files: dict[tuple[str, str], int] = {}
     for figure in figures:
@@ -159,15 +162,46 @@ def manifest_part(indicator: str, region: str, figures: Sequence[Figure]) -> dic
         entry["inputs"] = [[files[(source.file, source.blob)], given["rows"]]
                            for source, given in zip(figure.sources, entry["inputs"])]
         entries[figure.figure_id] = entry
-    return {"indicator": indicator, "region": region,
+    defaults = _defaults(entries.values())
+    for entry in entries.values():
+        for key, value in defaults.items():
+            if key in entry and _same(entry[key], value):
+                del entry[key]
+    return {"indicator": indicator, "region": region, "defaults": defaults,
             "files": [[path, blob] for path, blob in sorted(files)], "figures": entries}
+
+
+def _defaults(entries: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    """Per key, the value most entries have (the first in text order among equals), when
+    more than one entry has it: leaving it out of them saves bytes."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for entry in entries:
+        for key, value in entry.items():
+            counts[key][_canonical(value)] += 1
+    found = {}
+    for key, seen in sorted(counts.items()):
+        text, count = min(seen.items(), key=lambda item: (-item[1], item[0]))
+        if count > 1:
+            found[key] = json.loads(text)
+    return found
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def _same(one: Any, other: Any) -> bool:
+    """Equal as JSON (`1` and `1.0` are not, nor `0` and `false`)."""
+    return _canonical(one) == _canonical(other)
 
 
 def expand_part(part: Mapping[str, Any], data_commit: str | None) -> dict[str, dict[str, Any]]:
     """Figure id -> the entry `figure_entry` gives, from a part and its index's commit."""
     files = part["files"]
+    defaults = _canonical(part.get("defaults", {}))
     found = {}
-    for figure_id, entry in part["figures"].items():
+    for figure_id, given in part["figures"].items():
+        entry = {**json.loads(defaults), **given}  # a copy of the defaults for each entry
         found[figure_id] = {
             **entry, "id": figure_id, "indicator": part["indicator"], "region": part["region"],
             "data_commit": data_commit,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,19 @@ def test_a_part_puts_back_every_entry_of_its_figures(handmade: Computation) -> N
         paths = [path for path, _ in part["files"]]
         assert paths == sorted(set(paths))  # each file once
         assert expand_part(part, commit) == {f.figure_id: figure_entry(f) for f in figures}
+
+
+def test_a_part_says_once_what_most_of_its_entries_say(handmade: Computation) -> None:
+    (indicator, region), figures = max(scopes(handmade.figures).items(),
+                                       key=lambda item: len(item[1]))
+    odd = replace(figures[0], unit="euro", version="9", suppressed=True)
+    given = [odd, *figures[1:]]
+    part = manifest_part(indicator, region, given)
+    assert part["defaults"]["unit"] == figures[1].unit and part["defaults"]["onderdrukt"] is False
+    assert part["figures"][odd.figure_id]["unit"] == "euro"
+    assert "unit" not in part["figures"][figures[1].figure_id]
+    assert expand_part(part, "c" * 40) == {f.figure_id: {**figure_entry(f), "data_commit": "c" * 40}
+                                          for f in given}
 
 
 def test_the_prov_parts_stand_alone_and_add_up_to_the_whole(handmade: Computation) -> None:
