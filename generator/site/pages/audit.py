@@ -170,13 +170,18 @@ def _page(definition: Definition | None, indicator: str, region: str,
     if context.tool_versions:
         lines.append("| Tools | " + ", ".join(f"{text(k)} {text(v)}"
                                                for k, v in context.tool_versions.items()) + " |")
-    listed = _one_blob_per_file(figures)
-    if listed:
-        lines += ["", "Gelezen bestanden, met hun Git-blob-id op de gegevenscommit; elke regel "
+    listed = {key: number for number, key in enumerate(sorted(_one_blob_per_file(figures)), 1)}
+    if len(listed) == 1:
+        lines += ["", "Gelezen bestand, met zijn Git-blob-id op de gegevenscommit; elke regel "
                   "hieronder noemt de rijen die meetelden.", "",
                   "| Bestand | Git-blob-id |", "|---|---|"]
-        lines += [f"| {context.file_link(path, blob, commits)} | {code(blob)} |"
-                  for path, blob in sorted(listed)]
+    elif listed:
+        lines += ["", "Gelezen bestanden, met hun Git-blob-id op de gegevenscommit; elke regel "
+                  "hieronder noemt de rijen die meetelden, per bestand met zijn nummer hier.", "",
+                  "| Nr. | Bestand | Git-blob-id |", "|--:|---|---|"]
+    for (path, blob), number in listed.items():
+        lines.append(("" if len(listed) == 1 else f"| {number} ")
+                     + f"| {context.file_link(path, blob, commits)} | {code(blob)} |")
     one_commit = len(commits) == 1
     if one_commit:
         lines += ["", "Elk getal op deze pagina rekent opnieuw uit met "
