@@ -23,6 +23,7 @@ from typing import Any
 from generator.compute.lineage import Figure, SourceRows
 from generator.compute.pipeline import Computation
 from generator.provenance.facts import BuildFacts
+from generator.provenance.figure_ids import FigureKey, parse_figure_id
 from generator.provenance.ranges import compact_ranges
 
 MANIFEST_VERSION = 2
@@ -146,7 +147,8 @@ def manifest_part(indicator: str, region: str, figures: Sequence[Figure]) -> dic
     An input is `[position in "files", rows]`: a file's path and blob id were most of a
     figure's bytes, repeated in every quarter and cell that read it. What most entries
     say alike (the unit, the version, no details, not suppressed) is said once, in
-    `defaults`, and left out of each entry that says the same: it was a third of a part.
+    `defaults`, and left out of each entry that says the same; and an entry's period and
+    breakdown, when its id (the key) says them: together that was two fifths of a part.
     """
     files: dict[tuple[str, str], int] = {}
     for figure in figures:
@@ -161,6 +163,9 @@ def manifest_part(indicator: str, region: str, figures: Sequence[Figure]) -> dic
             del entry[key]
         entry["inputs"] = [[files[(source.file, source.blob)], given["rows"]]
                            for source, given in zip(figure.sources, entry["inputs"])]
+        if parse_figure_id(figure.figure_id) == FigureKey(
+                figure.indicator, figure.region, figure.period, figure.breakdown):
+            del entry["period"], entry["breakdown"]  # the id says them
         entries[figure.figure_id] = entry
     defaults = _defaults(entries.values())
     for entry in entries.values():
@@ -177,13 +182,18 @@ def _defaults(entries: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for entry in entries:
         for key, value in entry.items():
-            counts[key][_canonical(value)] += 1
+            if key not in FROM_ID:
+                counts[key][_canonical(value)] += 1
     found = {}
     for key, seen in sorted(counts.items()):
         text, count = min(seen.items(), key=lambda item: (-item[1], item[0]))
         if count > 1:
             found[key] = json.loads(text)
     return found
+
+
+FROM_ID = ("period", "breakdown")
+"""Entry keys a part leaves to the figure id, never to `defaults`."""
 
 
 def _canonical(value: Any) -> str:
@@ -202,6 +212,11 @@ def expand_part(part: Mapping[str, Any], data_commit: str | None) -> dict[str, d
     found = {}
     for figure_id, given in part["figures"].items():
         entry = {**json.loads(defaults), **given}  # a copy of the defaults for each entry
+        if "period" not in entry:
+            key = parse_figure_id(figure_id)  # manifest_part left them out: the id says them
+            if key is None:
+                raise ValueError(f"{figure_id}: no period in the entry nor in the id")
+            entry["period"], entry["breakdown"] = key.period, dict(key.breakdown)
         found[figure_id] = {
             **entry, "id": figure_id, "indicator": part["indicator"], "region": part["region"],
             "data_commit": data_commit,

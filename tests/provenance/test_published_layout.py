@@ -52,11 +52,16 @@ def test_a_part_says_once_what_most_of_its_entries_say(handmade: Computation) ->
     (indicator, region), figures = max(scopes(handmade.figures).items(),
                                        key=lambda item: len(item[1]))
     odd = replace(figures[0], unit="euro", version="9", suppressed=True)
-    given = [odd, *figures[1:]]
+    dotted = replace(figures[1], breakdown=(("factor", "v1.2"),))  # its id would misread
+    given = [odd, dotted, *figures[2:]]
     part = manifest_part(indicator, region, given)
-    assert part["defaults"]["unit"] == figures[1].unit and part["defaults"]["onderdrukt"] is False
+    assert part["defaults"]["unit"] == figures[2].unit and part["defaults"]["onderdrukt"] is False
     assert part["figures"][odd.figure_id]["unit"] == "euro"
-    assert "unit" not in part["figures"][figures[1].figure_id]
+    assert "unit" not in part["figures"][figures[2].figure_id]
+    # The id (the key) gives period and breakdown; an entry whose id would not keeps them.
+    assert [e["breakdown"] for e in part["figures"].values() if "period" in e] == [
+        {"factor": "v1.2"}]
+    assert {"period", "breakdown"}.isdisjoint(part["defaults"])
     assert expand_part(part, "c" * 40) == {f.figure_id: {**figure_entry(f), "data_commit": "c" * 40}
                                           for f in given}
 
