@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import re
 from pathlib import Path
 
 import pytest
 
 from generator.compute.lineage import TOTAL
 from generator.publish.sitedata import SiteData, compute_site_data
-from generator.site.pages import indicators
+from generator.site.outputs import page_state
+from generator.site.pages import indicators, questions
 from generator.sources import open_snapshot
 from tests.site.conftest import REPO_ROOT
 
@@ -72,3 +75,28 @@ def test_an_indicator_csv_over_the_limit_is_written_per_scope(
     words = indicators.download_words(example, indicator, scopes)
     assert "[alle regio's samen](factoren_vermeldingen-totaal.csv)" in words
     assert all(f"({indicator}-{r.id}.csv)" in words for r in example.shown_regions)
+
+
+def chart_names(html: str) -> list[list[str]]:
+    found = re.findall(r'class="im-chart-data" data-for="[^"]+">(.*?)</script>', html, re.S)
+    return [[trace["name"] for trace in json.loads(data)["data"]] for data in found]
+
+
+def test_a_question_page_charts_all_regions_together_when_there_are_many(
+        example: SiteData, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Twenty lines in each of ten charts made `onderzoeksvragen/6` 1,6 MB at 20 regions;
+    above `REGION_LINES` regions the question page draws the total and links the
+    indicator's page, which keeps the line per region."""
+    definition = next(d for d in example.definitions if d.question == 1 and d.kpi)
+    regions = [r.name for r in example.shown_regions]
+
+    def section() -> str:
+        with page_state(example, "onderzoeksvragen/1.md") as state:
+            return questions.indicator_section(state, definition)
+
+    assert chart_names(section()) == [[*regions, "Totaal"]]
+    monkeypatch.setattr(questions, "REGION_LINES", len(regions) - 1)
+    few = section()
+    assert chart_names(few) == [["Totaal"]]
+    assert (f'de lijn per regio staat op de pagina <a href="../../indicatoren/{definition.id}/">'
+            in few)
