@@ -13,6 +13,7 @@ import pytest
 
 from generator.compute.lineage import TOTAL
 from generator.publish.sitedata import SiteData, compute_site_data
+from generator.site import blocks
 from generator.site.outputs import page_state
 from generator.site.pages import indicators, questions
 from generator.sources import open_snapshot
@@ -85,8 +86,8 @@ def chart_names(html: str) -> list[list[str]]:
 def test_a_question_page_charts_all_regions_together_when_there_are_many(
         example: SiteData, monkeypatch: pytest.MonkeyPatch) -> None:
     """Twenty lines in each of ten charts made `onderzoeksvragen/6` 1,6 MB at 20 regions;
-    above `REGION_LINES` regions the question page draws the total and links the
-    indicator's page, which keeps the line per region."""
+    above `REGION_LINES` regions the question page (and the economic effect's) draws the
+    total and links the indicator's page, which keeps the line per region."""
     definition = next(d for d in example.definitions if d.question == 1 and d.kpi)
     regions = [r.name for r in example.shown_regions]
 
@@ -95,7 +96,7 @@ def test_a_question_page_charts_all_regions_together_when_there_are_many(
             return questions.indicator_section(state, definition)
 
     assert chart_names(section()) == [[*regions, "Totaal"]]
-    monkeypatch.setattr(questions, "REGION_LINES", len(regions) - 1)
+    monkeypatch.setattr(blocks, "REGION_LINES", len(regions) - 1)
     few = section()
     assert chart_names(few) == [["Totaal"]]
     assert (f'de lijn per regio staat op de pagina <a href="../../indicatoren/{definition.id}/">'

@@ -15,10 +15,6 @@ from generator.site.markup import indicator_source, link, question_source, text
 from generator.site.outputs import Output, Page, SiteInputs, page_state
 
 QUESTIONS = range(1, 7)
-REGION_LINES = 6
-"""With more regions than this, an indicator's chart on a question page is the line of all
-regions together; the line per region is on the indicator's own page (at 20 regions the
-twenty lines of ten indicators made a page of 1,6 MB, each chart a copy of one there)."""
 SECTION = "Onderzoeksvragen"
 NARRATIVE = "onderzoeksvragen/{n}.md"
 
@@ -77,9 +73,8 @@ def indicator_section(state: PageState, definition: Definition) -> str:
                   f"**{blocks.value(state, headline)}**. "
                   f"Definitie, doelen en kanttekeningen: "
                   f"{link(definition.title, indicator_source(definition.id))}.", ""]
-    scopes = data.scopes()
-    if len(scopes) - 1 > REGION_LINES:
-        scopes = [TOTAL]
+    scopes = blocks.overview_scopes(data)
+    if scopes != data.scopes():
         parts += [f"De grafiek toont alle regio's samen; de lijn per regio staat op de pagina "
                   f"{link(definition.title, indicator_source(definition.id))}.", ""]
     parts += [blocks.trend_chart(state, definition, scopes), ""]
