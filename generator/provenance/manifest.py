@@ -26,9 +26,10 @@ from generator.provenance.facts import BuildFacts
 from generator.provenance.figure_ids import FigureKey, parse_figure_id
 from generator.provenance.ranges import compact_ranges
 
-MANIFEST_VERSION = 2
+MANIFEST_VERSION = 3
 """Raised when the shape changes in a way a reader of an older manifest would misread
-(2: the figures in parts, listed by the index)."""
+(2: the figures in parts, listed by the index; 3: a part's `defaults`, entries keyed
+without the part's indicator and scope, period and breakdown left to the key)."""
 SUPPRESSED_KEY = "onderdrukt"
 """Named as the site names it: the entry of a suppressed cell carries this, not its value."""
 
@@ -148,8 +149,10 @@ def manifest_part(indicator: str, region: str, figures: Sequence[Figure]) -> dic
     figure's bytes, repeated in every quarter and cell that read it. What most entries
     say alike (the unit, the version, no details, not suppressed) is said once, in
     `defaults`, and left out of each entry that says the same; and an entry's period and
-    breakdown, when its id (the key) says them: together that was two fifths of a part.
+    breakdown, when its id says them: together that was two fifths of a part. An entry is
+    keyed by its id without the `<indicator>.<scope>.` every id of the part starts with.
     """
+    start = f"{indicator}.{region}."
     files: dict[tuple[str, str], int] = {}
     for figure in figures:
         for source in figure.sources:
@@ -166,7 +169,9 @@ def manifest_part(indicator: str, region: str, figures: Sequence[Figure]) -> dic
         if parse_figure_id(figure.figure_id) == FigureKey(
                 figure.indicator, figure.region, figure.period, figure.breakdown):
             del entry["period"], entry["breakdown"]  # the id says them
-        entries[figure.figure_id] = entry
+        if not figure.figure_id.startswith(start):
+            raise ValueError(f"{figure.figure_id} is not a figure of {start[:-1]}")
+        entries[figure.figure_id.removeprefix(start)] = entry
     defaults = _defaults(entries.values())
     for entry in entries.values():
         for key, value in defaults.items():
@@ -210,13 +215,15 @@ def expand_part(part: Mapping[str, Any], data_commit: str | None) -> dict[str, d
     files = part["files"]
     defaults = _canonical(part.get("defaults", {}))
     found = {}
-    for figure_id, given in part["figures"].items():
+    start = f"{part['indicator']}.{part['region']}."
+    for key, given in part["figures"].items():
+        figure_id = start + key
         entry = {**json.loads(defaults), **given}  # a copy of the defaults for each entry
         if "period" not in entry:
-            key = parse_figure_id(figure_id)  # manifest_part left them out: the id says them
-            if key is None:
+            parsed = parse_figure_id(figure_id)  # manifest_part left them out: the id says them
+            if parsed is None:
                 raise ValueError(f"{figure_id}: no period in the entry nor in the id")
-            entry["period"], entry["breakdown"] = key.period, dict(key.breakdown)
+            entry["period"], entry["breakdown"] = parsed.period, dict(parsed.breakdown)
         found[figure_id] = {
             **entry, "id": figure_id, "indicator": part["indicator"], "region": part["region"],
             "data_commit": data_commit,
