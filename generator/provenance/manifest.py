@@ -16,17 +16,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from generator.compute.lineage import Figure, SourceRows
 from generator.compute.pipeline import Computation
 from generator.provenance.facts import BuildFacts
+from generator.provenance.figure_ids import FigureKey, parse_figure_id
 from generator.provenance.ranges import compact_ranges
 
-MANIFEST_VERSION = 2
+MANIFEST_VERSION = 3
 """Raised when the shape changes in a way a reader of an older manifest would misread
-(2: the figures in parts, listed by the index)."""
+(2: the figures in parts, listed by the index; 3: a part's `defaults`, entries keyed
+without the part's indicator and scope, period and breakdown left to the key)."""
 SUPPRESSED_KEY = "onderdrukt"
 """Named as the site names it: the entry of a suppressed cell carries this, not its value."""
 
@@ -143,8 +146,13 @@ def manifest_part(indicator: str, region: str, figures: Sequence[Figure]) -> dic
     """The figures of one indicator and scope, without commit; each source file once.
 
     An input is `[position in "files", rows]`: a file's path and blob id were most of a
-    figure's bytes, repeated in every quarter and cell that read it.
+    figure's bytes, repeated in every quarter and cell that read it. What most entries
+    say alike (the unit, the version, no details, not suppressed) is said once, in
+    `defaults`, and left out of each entry that says the same; and an entry's period and
+    breakdown, when its id says them: together that was two fifths of a part. An entry is
+    keyed by its id without the `<indicator>.<scope>.` every id of the part starts with.
     """
+    start = f"{indicator}.{region}."
     files: dict[tuple[str, str], int] = {}
     for figure in figures:
         for source in figure.sources:
@@ -158,16 +166,64 @@ def manifest_part(indicator: str, region: str, figures: Sequence[Figure]) -> dic
             del entry[key]
         entry["inputs"] = [[files[(source.file, source.blob)], given["rows"]]
                            for source, given in zip(figure.sources, entry["inputs"])]
-        entries[figure.figure_id] = entry
-    return {"indicator": indicator, "region": region,
+        if parse_figure_id(figure.figure_id) == FigureKey(
+                figure.indicator, figure.region, figure.period, figure.breakdown):
+            del entry["period"], entry["breakdown"]  # the id says them
+        if not figure.figure_id.startswith(start):
+            raise ValueError(f"{figure.figure_id} is not a figure of {start[:-1]}")
+        entries[figure.figure_id.removeprefix(start)] = entry
+    defaults = _defaults(entries.values())
+    for entry in entries.values():
+        for key, value in defaults.items():
+            if key in entry and _same(entry[key], value):
+                del entry[key]
+    return {"indicator": indicator, "region": region, "defaults": defaults,
             "files": [[path, blob] for path, blob in sorted(files)], "figures": entries}
+
+
+def _defaults(entries: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    """Per key, the value most entries have (the first in text order among equals), when
+    more than one entry has it: leaving it out of them saves bytes."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for entry in entries:
+        for key, value in entry.items():
+            if key not in FROM_ID:
+                counts[key][_canonical(value)] += 1
+    found = {}
+    for key, seen in sorted(counts.items()):
+        text, count = min(seen.items(), key=lambda item: (-item[1], item[0]))
+        if count > 1:
+            found[key] = json.loads(text)
+    return found
+
+
+FROM_ID = ("period", "breakdown")
+"""Entry keys a part leaves to the figure id, never to `defaults`."""
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def _same(one: Any, other: Any) -> bool:
+    """Equal as JSON (`1` and `1.0` are not, nor `0` and `false`)."""
+    return _canonical(one) == _canonical(other)
 
 
 def expand_part(part: Mapping[str, Any], data_commit: str | None) -> dict[str, dict[str, Any]]:
     """Figure id -> the entry `figure_entry` gives, from a part and its index's commit."""
     files = part["files"]
+    defaults = _canonical(part.get("defaults", {}))
     found = {}
-    for figure_id, entry in part["figures"].items():
+    start = f"{part['indicator']}.{part['region']}."
+    for key, given in part["figures"].items():
+        figure_id = start + key
+        entry = {**json.loads(defaults), **given}  # a copy of the defaults for each entry
+        if "period" not in entry:
+            parsed = parse_figure_id(figure_id)  # manifest_part left them out: the id says them
+            if parsed is None:
+                raise ValueError(f"{figure_id}: no period in the entry nor in the id")
+            entry["period"], entry["breakdown"] = parsed.period, dict(parsed.breakdown)
         found[figure_id] = {
             **entry, "id": figure_id, "indicator": part["indicator"], "region": part["region"],
             "data_commit": data_commit,

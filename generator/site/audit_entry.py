@@ -9,7 +9,7 @@ Every piece of data is escaped here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence, Set
+from collections.abc import Mapping, Sequence
 import re
 from decimal import Decimal
 from html import escape
@@ -31,15 +31,19 @@ A `totaal` cell can list dozens of runs and every link repeats a long URL."""
 
 def entry_html(figure: Figure, definition: Definition | None, repo_url: str | None,
                shown: Sequence[tuple[str, str]] = (),
-               listed: Set[tuple[str, str]] = frozenset()) -> str:
+               listed: Mapping[tuple[str, str], int] | None = None,
+               command: bool = True) -> str:
     """One line of HTML (a blank line would end the raw block). Nothing is repeated that
     the page's header already says for every entry: the code commit, the tools, the
-    definition's version (named here only when the figure's differs) and the blob id of
-    each file in `listed` (path, blob: the page's table of files).
+    definition's version (named here only when the figure's differs), the path and blob
+    id of each file in `listed` ((path, blob) -> its number in the page's table of files:
+    the entry says `bestand 3`, or nothing when the table lists one file) and, unless `command`,
+    the command that recomputes it (the page gives it once, for its one data commit: it
+    was a quarter of every entry's bytes).
 
-    `shown`: (relative URL, title) of each page that shows the figure, linked back to."""
+    `shown`: (relative URL, title) of each page that shows the figure, linked back to.
+    The id names the cell (`….richting=succes`); the entry does not say it again."""
     fid = figure.figure_id
-    cells = " · ".join(f"{k} {v}" for k, v in figure.breakdown) or "geen uitsplitsing"
     if figure.suppressed:
         value = f"onderdrukt: {_text(disclosure.note(figure))}"
     elif figure.value is None:
@@ -55,19 +59,26 @@ def entry_html(figure: Figure, definition: Definition | None, repo_url: str | No
     if shown:
         items.append("Getoond op: " + ", ".join(
             f'<a href="{escape(url, quote=True)}">{_text(title)}</a>' for url, title in shown))
-    items += [_source(source, figure, repo_url, (source.file, source.blob) in listed)
+    listed = listed or {}
+    items += [_source(source, figure, repo_url, listed.get((source.file, source.blob)),
+                      len(listed) == 1)
               for source in figure.sources]
     items = items or ["Geen rijen telden mee."]
     details = _details(figure)
     if details:
         items.append(f"Details: {details}")
-    ref = f" --ref {figure.commit}" if figure.commit else ""
-    items.append(f"Opnieuw berekenen: {code(f'impactmonitor trace {fid}{ref}')}")
+    if command:
+        items.append(f"Opnieuw berekenen: {code(trace_command(fid, figure.commit))}")
     version = ("" if definition is not None and definition.version == figure.version
                else f" · indicator {code(figure.indicator)} versie {_text(figure.version)}")
     return (f'<div class="im-audit-entry"><a id="{escape(fid, quote=True)}"></a>'
-            f"<p>{code(fid)} · {_text(cells)} · {value}{version}</p>"
+            f"<p>{code(fid)} · {value}{version}</p>"
             "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul></div>")
+
+
+def trace_command(figure_id: str, commit: str | None) -> str:
+    """The command that recomputes a figure at its data commit."""
+    return f"impactmonitor trace {figure_id}" + (f" --ref {commit}" if commit else "")
 
 
 def exact_words(value: float) -> str:
@@ -98,20 +109,24 @@ def file_url(repo_url: str | None, commit: str | None, file: str) -> str | None:
     return None
 
 
-def _source(source: SourceRows, figure: Figure, repo_url: str | None, listed: bool) -> str:
+def _source(source: SourceRows, figure: Figure, repo_url: str | None, number: int | None,
+            alone: bool) -> str:
+    """`number`: the file's in the page's table of files (which links it and gives its
+    path and blob id); `alone`: it is the table's one file."""
     base = file_url(repo_url, figure.commit, source.file)
-    if listed:  # the page's table of files links it and gives its blob id
-        head = code(source.file)
+    if number is not None:
+        head = "" if alone else f"bestand {number}"
     elif base is None:
         head = f"{code(source.file)}, blob {code(source.blob)}"
     else:
         head = (f'<a href="{escape(base, quote=True)}">{code(source.file)}</a>, '
                 f"blob {code(source.blob)}")
+    lead = head + ": " if head else ""
     if figure.suppressed:
-        return head + ": rijen niet getoond (onderdrukte cel)"
+        return lead + "rijen niet getoond (onderdrukte cel)"
     if not source.rows:
-        return head + ": het hele bestand"
-    return head + ": rijen " + rows_html(source.rows, base)
+        return lead + "het hele bestand"
+    return lead + "rijen " + rows_html(source.rows, base)
 
 
 def rows_html(rows: Sequence[int], file_url: str | None) -> str:

@@ -67,6 +67,20 @@ def target_for_chart(site: SiteData, definition: Definition) -> float | None:
     return None
 
 
+REGION_LINES = 6
+"""With more regions than this, a page other than the indicator's own (a question page, the
+economic effect) draws an indicator's chart as the line of all regions together; the line
+per region is on the indicator's page (at 20 regions the twenty lines of ten indicators
+made a question page of 1,6 MB, each chart a copy of the one there)."""
+
+
+def overview_scopes(site: SiteData) -> list[str]:
+    """The scopes of such a page's chart: every region and `totaal`, or above
+    `REGION_LINES` regions `totaal` only."""
+    scopes = site.scopes()
+    return [TOTAL] if len(scopes) - 1 > REGION_LINES else scopes
+
+
 def trend_chart(state: PageState, definition: Definition, scopes: Sequence[str],
                 title: str | None = None) -> Markup:
     """The headline value of each scope over time, one line per scope.

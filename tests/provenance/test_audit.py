@@ -70,10 +70,14 @@ def test_an_entry_holds_value_version_files_blobs_rows_and_command(
     assert "versie" not in text and "blob" not in text
     assert "| Indicator | `deelnemers_bereikt`, definitie versie 1 (" in page
     for source in figure.sources:
-        assert f"<li><code>{source.file}</code>: rijen " in text
-        assert page.count(f"| `{source.file}` | `{source.blob}` |") == 1
-    assert (f"<code>impactmonitor trace {figure_id} --ref {handmade.snapshot.commit}</code>"
-            in text)
+        # The page's table numbers its files; the entry names a file by that number.
+        number = re.search(rf"\n\| (\d+) \| `{re.escape(source.file)}` \| `{source.blob}` \|", page)
+        assert number and page.count(f"| `{source.file}` | `{source.blob}` |") == 1
+        assert f"<li>bestand {number.group(1)}: rijen " in text
+    # The command once, for the page's one data commit; the entry gives the id to put in.
+    assert "impactmonitor trace" not in text and f"<code>{figure_id}</code>" in text
+    assert page.count("impactmonitor trace") == 1
+    assert f"`impactmonitor trace <id> --ref {handmade.snapshot.commit}`" in page
     assert f"`{handmade.snapshot.commit[:12]}`" in page and "`c0dec0dec0de`" in page
     assert "impactmonitor 0.1.0" in page and "definitie versie 1" in page
     assert "| Bouwdatum | 14 november 2023 |" in page  # the facts' date (1_700_000_000)
@@ -135,8 +139,22 @@ def test_a_suppressed_entry_says_so_without_the_value(handmade: Computation) -> 
     assert str(figure.value) not in text and "rijen niet getoond (onderdrukte cel)" in text
     assert "#L" not in text and "hoog" not in text
     page = pages[audit_page(figure.indicator, figure.region)]
-    assert all(f"<li><code>{s.file}</code>: rijen niet getoond" in text for s in figure.sources)
+    files = len({s.file for s in figure.sources})
+    assert text.count("rijen niet getoond (onderdrukte cel)") == len(figure.sources)
     assert all(f"/{s.file}) | `{s.blob}` |" in page for s in figure.sources)
+    assert ("<li>bestand 1: rijen niet getoond" in text) == (files > 1)
+
+
+def test_a_page_of_one_file_names_it_once(handmade: Computation, pages: dict[str, str]) -> None:
+    figure = next(f for f in handmade.figures if f.region != "totaal" and f.sources
+                  and len({s.file for s in f.sources}) == 1
+                  and len({s.file for g in handmade.figures if (g.indicator, g.region)
+                           == (f.indicator, f.region) for s in g.sources}) == 1)
+    page = pages[audit_page(figure.indicator, figure.region)]
+    source = figure.sources[0]
+    assert "| Bestand | Git-blob-id |" in page and "Nr." not in page
+    assert page.count(source.file) == 1  # the table's row; entries say only their rows
+    assert "<li>rijen " in entry(pages, figure.figure_id)
 
 
 def test_an_entry_names_a_version_or_blob_the_header_does_not(handmade: Computation) -> None:
@@ -150,6 +168,16 @@ def test_an_entry_names_a_version_or_blob_the_header_does_not(handmade: Computat
     assert f"indicator <code>{figure.indicator}</code> versie 2" in text
     assert f"<code>{source.file}</code>, blob <code>{source.blob}</code>: rijen" in text
     assert f"| `{source.file}` |" not in pages[audit_page(figure.indicator, figure.region)]
+
+
+def test_a_page_of_two_data_commits_gives_each_entry_its_command(handmade: Computation) -> None:
+    figure = next(f for f in handmade.figures if f.sources and not f.breakdown)
+    other = replace(figure, period="2020-Q1", commit="e" * 40)
+    pages = audit_pages(handmade, repo_url=None, figures=[figure, other])
+    assert "impactmonitor trace <id>" not in pages[audit_page(figure.indicator, figure.region)]
+    for shown in (figure, other):
+        assert (f"<code>impactmonitor trace {shown.figure_id} --ref {shown.commit}</code>"
+                in entry(pages, shown.figure_id))
 
 
 def test_an_editions_tree_has_its_own_root(handmade: Computation) -> None:

@@ -27,7 +27,7 @@ def test_build_level_facts(handmade: Computation, manifest: dict) -> None:
     commit = handmade.snapshot.commit
     # The build's facts, never the clock: 1_700_000_000 is 2023-11-14 22:13:20 UTC.
     assert {k: v for k, v in manifest.items() if k not in ("figures", "definitions")} == {
-        "manifest_version": 2, "data_commit": commit, "data_ref": commit,
+        "manifest_version": 3, "data_commit": commit, "data_ref": commit,
         "code_commit": "c0de" * 10, "site_commit": None,
         "build_date": "2023-11-14T22:13:20+00:00", "tool_versions": TOOLS,
         "validation": VALID, "k_anonymity": 5,

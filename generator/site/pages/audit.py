@@ -24,7 +24,7 @@ from generator.compute.pipeline import Computation
 from generator.indicators.definition import Definition
 from generator.provenance.facts import BuildFacts
 from generator.publish.sitedata import SiteData
-from generator.site.audit_entry import entry_html, file_url
+from generator.site.audit_entry import entry_html, file_url, trace_command
 from generator.site.editions import unchanged_in_live
 from generator.site.markup import text
 from generator.site.outputs import Output, Page, SiteInputs
@@ -170,13 +170,23 @@ def _page(definition: Definition | None, indicator: str, region: str,
     if context.tool_versions:
         lines.append("| Tools | " + ", ".join(f"{text(k)} {text(v)}"
                                                for k, v in context.tool_versions.items()) + " |")
-    listed = _one_blob_per_file(figures)
-    if listed:
-        lines += ["", "Gelezen bestanden, met hun Git-blob-id op de gegevenscommit; elke regel "
+    listed = {key: number for number, key in enumerate(sorted(_one_blob_per_file(figures)), 1)}
+    if len(listed) == 1:
+        lines += ["", "Gelezen bestand, met zijn Git-blob-id op de gegevenscommit; elke regel "
                   "hieronder noemt de rijen die meetelden.", "",
                   "| Bestand | Git-blob-id |", "|---|---|"]
-        lines += [f"| {context.file_link(path, blob, commits)} | {code(blob)} |"
-                  for path, blob in sorted(listed)]
+    elif listed:
+        lines += ["", "Gelezen bestanden, met hun Git-blob-id op de gegevenscommit; elke regel "
+                  "hieronder noemt de rijen die meetelden, per bestand met zijn nummer hier.", "",
+                  "| Nr. | Bestand | Git-blob-id |", "|--:|---|---|"]
+    for (path, blob), number in listed.items():
+        lines.append(("" if len(listed) == 1 else f"| {number} ")
+                     + f"| {context.file_link(path, blob, commits)} | {code(blob)} |")
+    one_commit = len(commits) == 1
+    if one_commit:
+        lines += ["", "Elk getal op deze pagina rekent opnieuw uit met "
+                  + f"`{trace_command('<id>', commits[0] or None)}`"
+                  + ", waarin `<id>` de figuur-id is die vooraan zijn regel staat."]
     by_period: dict[str, list[Figure]] = defaultdict(list)
     for figure in figures:
         by_period[figure.period].append(figure)
@@ -188,7 +198,7 @@ def _page(definition: Definition | None, indicator: str, region: str,
             entry_html(f, definition, context.repo_url,
                        [(relative(page), title)
                         for page, title in context.shown.get((url, f.figure_id), [])],
-                       listed)
+                       listed, command=not one_commit)
             for f in by_period[period]))
     return "\n".join(lines) + "\n"
 

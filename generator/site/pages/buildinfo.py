@@ -80,9 +80,10 @@ def provenance_section(trees: list[PublishedTree]) -> list[str]:
     them), with the index's SHA-256."""
     lines = ["## Herkomst voor auditors", "",
              "Elk getal van deze site staat met zijn herkomst in een manifest (JSON: waarde, "
-             "bronbestanden met Git-blob-id en rijen, commits) en in W3C PROV-JSON, voor eigen "
-             "gereedschap. Het manifest is een index met de commits en de bouwgegevens, die "
-             "per indicator en regio een deelbestand met de getallen en een met hun PROV-JSON "
+             "bronbestanden met Git-blob-id en rijen, commits); W3C PROV-JSON zegt het voor "
+             "eigen gereedschap per deelbestand: uit welke bestanden het is afgeleid en door "
+             "welke berekening. Het manifest is een index met de commits en de bouwgegevens, die "
+             "per indicator en regio een deelbestand met de getallen en een met zijn PROV-JSON "
              "noemt, elk met zijn SHA-256; een deelbestand dat ongewijzigd is sinds een editie, "
              "staat er één keer in. `impactmonitor verify` controleert die SHA-256's en rekent "
              "elk getal na vanuit de commit die het manifest noemt.", ""]

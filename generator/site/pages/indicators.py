@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
 from generator.compute.attainment import TARGET_KEY
 from generator.compute.formatting import format_period
+from generator.compute.lineage import TOTAL
 from generator.indicators.definition import AttainmentRule, Definition
 from generator.site import blocks, data_tables, headline
 from generator.site.blocks import PageState
 from generator.site.markup import declared, indicator_source, link, question_source, text
+from generator.publish.sitedata import SiteData
 from generator.site.outputs import Download, Output, Page, SiteInputs, page_state
 from generator.site.rulewords import rule_words
 from generator.site.status import standings
@@ -32,17 +35,36 @@ def search_front_matter(definition: Definition) -> str:
 ("deelnemers"), before the research questions and region pages that also name it."""
 
 
-def csv_path(indicator: str) -> str:
-    return f"indicatoren/{indicator}.csv"
+DOWNLOAD_LIMIT = 1_000_000
+"""No download over this many bytes (issue 10): an indicator's CSV that would be is written
+per scope instead, each file with the same columns (together they are the whole)."""
+
+
+def csv_path(indicator: str, scope: str | None = None) -> str:
+    """The CSV of every value of an indicator, or of one scope of it (a region or `totaal`)."""
+    return f"indicatoren/{indicator}{'' if scope is None else '-' + scope}.csv"
+
+
+def csv_files(data: SiteData, indicator: str) -> list[tuple[str | None, str, bytes]]:
+    """(scope or None for the whole, path, bytes) of an indicator's CSV download(s): one
+    file, or one per scope (`totaal` first) when one would exceed `DOWNLOAD_LIMIT`."""
+    figures = data.indicator_figures(indicator)
+    whole = data_tables.figures_csv(figures).encode()
+    if len(whole) <= DOWNLOAD_LIMIT:
+        return [(None, csv_path(indicator), whole)]
+    scopes = sorted({f.region for f in figures}, key=lambda scope: (scope != TOTAL, scope))
+    return [(scope, csv_path(indicator, scope),
+             data_tables.figures_csv([f for f in figures if f.region == scope]).encode())
+            for scope in scopes]
 
 
 def build(site: SiteInputs) -> list[Output]:
     data = site.live
     outputs: list[Output] = []
     for definition in data.definitions:
-        outputs.append(indicator_page(site, definition))
-        outputs.append(Download(csv_path(definition.id),
-                                data_tables.figures_csv(data.indicator_figures(definition.id)).encode()))
+        files = csv_files(data, definition.id)
+        outputs.append(indicator_page(site, definition, [scope for scope, _, _ in files]))
+        outputs += [Download(path, content) for _, path, content in files]
     return [listing_page(site), *outputs]
 
 
@@ -76,7 +98,9 @@ def status_words(state: PageState, definition: Definition) -> str:
                      for s in found)
 
 
-def indicator_page(site: SiteInputs, definition: Definition) -> Page:
+def indicator_page(site: SiteInputs, definition: Definition,
+                   csv_scopes: Sequence[str | None] = (None,)) -> Page:
+    """`csv_scopes`: the scopes of its CSV files (`csv_files`), None for one whole file."""
     source = indicator_source(definition.id)
     data = site.live
     with page_state(data, source) as state:
@@ -103,11 +127,24 @@ def indicator_page(site: SiteInputs, definition: Definition) -> Page:
             parts += ["### Kanttekeningen", ""]
             parts += [f"- {text(reader_quarters(caveat))}" for caveat in definition.caveats]
             parts.append("")
-        parts += ["## Downloaden", "",
-                  f"Alle waarden van deze indicator (elke regio, elk kwartaal, elke uitsplitsing) "
-                  f"als [CSV-bestand]({definition.id}.csv). Onderdrukte cellen zijn leeg.", ""]
+        parts += ["## Downloaden", "", download_words(data, definition.id, csv_scopes), ""]
         return Page(source, definition.title, search_front_matter(definition) + "\n".join(parts) + "\n", SECTION,
                     state.shown)
+
+
+def download_words(data: SiteData, indicator: str, scopes: Sequence[str | None]) -> str:
+    """The paragraph that links the CSV file, or the files per scope."""
+    if list(scopes) == [None]:
+        return (f"Alle waarden van deze indicator (elke regio, elk kwartaal, elke uitsplitsing) "
+                f"als [CSV-bestand]({indicator}.csv). Onderdrukte cellen zijn leeg.")
+    names = {TOTAL: "alle regio's samen"}
+    links = ", ".join(
+        f"[{names.get(scope) or text(data.region_name(scope))}]"
+        f"({csv_path(indicator, scope).removeprefix('indicatoren/')})"
+        for scope in scopes if scope is not None)
+    return ("Alle waarden van deze indicator (elk kwartaal, elke uitsplitsing) als CSV-bestand, "
+            "één per regio (samen zouden ze groter zijn dan 1 MB; de kolommen zijn in elk "
+            f"bestand dezelfde): {links}. Onderdrukte cellen zijn leeg.")
 
 
 def definition_block(definition: Definition) -> str:
