@@ -60,6 +60,10 @@ def count_words(n: int) -> str:
     return COUNT_WORDS[n] if 0 <= n < len(COUNT_WORDS) else str(n)
 
 
+LONG_VALUE = 8
+"""Characters of a card's value above which it is set smaller (a card is ~150 px wide)."""
+
+
 def kpi_card(state: PageState, definition: Definition, *, titled: bool = True) -> Markup:
     """Value, target(s) with bar and status, small trend; a link to the chart and table.
 
@@ -72,9 +76,13 @@ def kpi_card(state: PageState, definition: Definition, *, titled: bool = True) -
             link(definition.title, indicator_source(definition.id))))
     if headline is not None:
         scale = blocks.scale_words(definition)
-        rows.append(Markup('<p class="im-kpi-value">{value}{scale} <span class="im-kpi-scope">'
-                           'alle regio\'s samen, {period}</span></p>').format(
-            value=blocks.value(state, headline), period=format_period(headline.period),
+        # A long value ("€ -2.085.113") in a smaller size, on one line: wrapped, the euro
+        # sign stood alone above the number in a narrow card.
+        value = blocks.value(state, headline)
+        size = " im-kpi-value--long" if len(value.striptags()) > LONG_VALUE else ""
+        rows.append(Markup('<p class="im-kpi-value{size}">{value}{scale} <span '
+                           'class="im-kpi-scope">alle regio\'s samen, {period}</span></p>').format(
+            size=size, value=value, period=format_period(headline.period),
             scale=Markup(" {}").format(scale) if scale else ""))
         interval = interval_line(headline, definition)
         if interval:

@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from generator.compute.formatting import format_period
-from generator.site.headline import COUNT_WORDS
+from generator.site.headline import COUNT_WORDS, LONG_VALUE
 from tests.site.conftest import REPO_ROOT, page
 from tests.site.test_pages import kpi_totals  # noqa: F401 (the fixture)
 
@@ -54,7 +54,7 @@ def test_each_card_shows_the_newest_value_of_its_kpi(example_site: Path,
     assert [indicator for indicator, _ in cards] == kpi_ids(kpi_totals)
     for indicator, card in cards:
         expected = kpi_totals[f"{indicator}.totaal.{latest}"]
-        value = re.search(r'<p class="im-kpi-value"><a class="im-figure" href="[^"]+" '
+        value = re.search(r'<p class="im-kpi-value[^"]*"><a class="im-figure" href="[^"]+" '
                           r'data-figure-id="([^"]+)"', card)
         assert value and value.group(1) == expected["figure_id"], indicator
         assert f'href="indicatoren/{indicator}/#verloop"' in card  # chart and table: one click
@@ -119,3 +119,16 @@ def test_tables_of_quarters_put_the_newest_first(example_site: Path,
     context = region[region.index("<caption>Regionale context</caption>"):].split("</thead>")[0]
     quarters = re.findall(r'<th scope="col">(\d{4}-K\d)</th>', context)
     assert quarters and quarters[0] == latest and quarters == sorted(quarters, reverse=True)
+
+
+def test_a_long_value_is_set_smaller_on_one_line_and_a_short_one_not(example_site: Path) -> None:
+    """"€ -2.085.113" wrapped in a narrow card left the euro sign alone on a line."""
+    cards = dict(re.findall(r'<section class="im-kpi" data-indicator="([a-z0-9_]+)">(.*?)</section>',
+                            page(example_site, ""), re.S))
+    for indicator, card in cards.items():
+        shown = re.search(r'<p class="(im-kpi-value[^"]*)"><a class="im-figure"[^>]*>([^<]+)</a>',
+                          card)
+        assert shown, indicator
+        long = len(shown.group(2)) > LONG_VALUE
+        assert (shown.group(1) == "im-kpi-value im-kpi-value--long") == long, shown.groups()
+    assert any("im-kpi-value--long" in card for card in cards.values())  # the example has one

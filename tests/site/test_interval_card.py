@@ -16,7 +16,7 @@ def dutch(number: str) -> float:
 
 def test_the_share_card_gives_its_95_interval_around_its_value(example_site: Path) -> None:
     html = page(example_site, f"indicatoren/{SHARE}/")
-    value = re.search(r'<p class="im-kpi-value"><a class="im-figure" href="[^"]*" '
+    value = re.search(r'<p class="im-kpi-value[^"]*"><a class="im-figure" href="[^"]*" '
                       r'data-figure-id="([^"]+)"[^>]*>([^<]+)</a>', html)
     assert value is not None
     figure_id, shown = value.groups()
