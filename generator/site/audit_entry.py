@@ -3,8 +3,10 @@
 The audit pages list every figure of a build (thousands per page, 6 MB per data state),
 and Python-Markdown spends most of a site build on their inline syntax. An entry is
 therefore written as one raw HTML block, which Markdown passes through untouched: the
-same elements the Markdown gave (`code`, `strong`, `ul`, links), without the parsing.
-Every piece of data is escaped here.
+same elements the Markdown gave (`code`, `strong`, links), without the parsing, and
+each part of the entry on its own line of one paragraph (`<br>`): a bulleted list cost
+~25 bytes an entry, 1,3 MB over the audit pages at 20 regions. Every piece of data is
+escaped here.
 """
 
 from __future__ import annotations
@@ -72,8 +74,8 @@ def entry_html(figure: Figure, definition: Definition | None, repo_url: str | No
     version = ("" if definition is not None and definition.version == figure.version
                else f" · indicator {code(figure.indicator)} versie {_text(figure.version)}")
     return (f'<div class="im-audit-entry"><a id="{escape(fid, quote=True)}"></a>'
-            f"<p>{code(fid)} · {value}{version}</p>"
-            "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul></div>")
+            f"<p>{code(fid)} · {value}{version}"
+            + "".join(f"<br>{item}" for item in items) + "</p></div>")
 
 
 def trace_command(figure_id: str, commit: str | None) -> str:

@@ -104,7 +104,7 @@ def test_what_did_not_change_since_the_edition_has_one_audit_entry(
     assert not (own / "deelnemers_bereikt" / "zuid").exists()
     live = page(site, "audit/deelnemers_bereikt/zuid/")
     start = live.index(f'<a id="{zuid}"></a>')
-    entry = live[start:live.index("</ul></div>", start)]
+    entry = live[start:live.index("</p></div>", start)]
     assert '<a href="../../../edities/tussenrapport-2023/">Tussenrapport 2023</a>' in entry
     assert "*Edities.*" not in live and "Edities." in live  # the header says how to trace
     edition_audit = page(site, "edities/tussenrapport-2023/audit/deelnemers_bereikt/noord/")
