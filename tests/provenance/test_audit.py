@@ -18,7 +18,7 @@ from generator.site.urls import audit_page, audit_url, source_to_url
 from tests.provenance.conftest import facts
 
 REPO = "https://github.com/llo-collectief/impactmonitor"
-ANCHOR = re.compile(r'<a id="([^"]+)"></a>')
+ANCHOR = re.compile(r'<p class="im-audit-entry" id="([^"]+)">')
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +35,8 @@ def entry(pages: dict[str, str], figure_id: str) -> str:
     """The lines of one figure's entry: from its anchor to the next one."""
     indicator, region = figure_id.split(".")[:2]
     page = pages[audit_page(indicator, region)]
-    start = page.index(f'<a id="{figure_id}"></a>')
-    end = page.find("<a id=", start + 1)
+    start = page.index(f'<p class="im-audit-entry" id="{figure_id}">')
+    end = page.find('<p class="im-audit-entry" id=', start + 1)
     return page[start:end if end > 0 else None]
 
 
@@ -107,8 +107,8 @@ def test_entries_are_one_marked_block_of_html_per_quarter(pages: dict[str, str])
     page = pages[audit_page("deelnemers_bereikt", "totaal")]
     assert page.count(START) == page.count(END) == page.count("\n## Stand tot en met ")
     block = page[page.index(START) + len(START):page.index(END)].strip().splitlines()
-    assert block and all(line.startswith('<div class="im-audit-entry"><a id="')
-                         and line.endswith("</p></div>") for line in block)
+    assert block and all(line.startswith('<p class="im-audit-entry" id="')
+                         and line.endswith("</p>") for line in block)
 
 
 def test_forge_links_at_the_data_commit_only_when_a_repo_url_is_set(

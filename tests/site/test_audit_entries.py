@@ -17,12 +17,12 @@ AUDIT = "audit/deelnemers_bereikt/totaal/"
 
 def latest_id(site: Path) -> str:
     html = page(site, AUDIT)
-    return max(re.findall(r'<a id="(deelnemers_bereikt\.totaal\.\d{4}-Q\d)"></a>', html))
+    return max(re.findall(r'<p class="im-audit-entry" id="(deelnemers_bereikt\.totaal\.\d{4}-Q\d)">', html))
 
 
 def entry(html: str, figure_id: str) -> str:
-    start = html.index(f'<a id="{figure_id}"></a>')
-    return html[start:html.index("</p></div>", start)]
+    start = html.index(f'<p class="im-audit-entry" id="{figure_id}">')
+    return html[start:html.index("</p>", start)]
 
 
 def pages_linking_to(site: Path, target: str, figure_id: str) -> set[str]:
