@@ -3,8 +3,11 @@
 The audit pages list every figure of a build (thousands per page, 6 MB per data state),
 and Python-Markdown spends most of a site build on their inline syntax. An entry is
 therefore written as one raw HTML block, which Markdown passes through untouched: the
-same elements the Markdown gave (`code`, `strong`, `ul`, links), without the parsing.
-Every piece of data is escaped here.
+same elements the Markdown gave (`code`, `strong`, links), without the parsing, and
+the entry one paragraph that is its own link target (`id`), each part on a line of its
+own (`<br>`): an anchor, a box around it and a bulleted list cost ~42 bytes an entry,
+2.4 MB over the 57,660 entries at 20 regions. Every piece of data is
+escaped here.
 """
 
 from __future__ import annotations
@@ -71,9 +74,8 @@ def entry_html(figure: Figure, definition: Definition | None, repo_url: str | No
         items.append(f"Opnieuw berekenen: {code(trace_command(fid, figure.commit))}")
     version = ("" if definition is not None and definition.version == figure.version
                else f" · indicator {code(figure.indicator)} versie {_text(figure.version)}")
-    return (f'<div class="im-audit-entry"><a id="{escape(fid, quote=True)}"></a>'
-            f"<p>{code(fid)} · {value}{version}</p>"
-            "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul></div>")
+    return (f'<p class="im-audit-entry" id="{escape(fid, quote=True)}">'
+            f"{code(fid)} · {value}{version}" + "".join(f"<br>{item}" for item in items) + "</p>")
 
 
 def trace_command(figure_id: str, commit: str | None) -> str:

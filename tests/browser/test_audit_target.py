@@ -15,7 +15,7 @@ STATE = """() => {
     const target = document.querySelector(':target');
     const box = target.closest('.im-audit-entry');
     const other = Array.from(document.querySelectorAll('.im-audit-entry')).find(e => e !== box);
-    const text = box.querySelector('p').getBoundingClientRect();
+    const text = box.getBoundingClientRect();
     return {headerBottom: header.bottom, top: text.top, bottom: text.bottom,
             height: innerHeight, targetBackground: getComputedStyle(box).backgroundColor,
             otherBackground: getComputedStyle(other).backgroundColor,

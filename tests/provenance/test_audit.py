@@ -18,7 +18,7 @@ from generator.site.urls import audit_page, audit_url, source_to_url
 from tests.provenance.conftest import facts
 
 REPO = "https://github.com/llo-collectief/impactmonitor"
-ANCHOR = re.compile(r'<a id="([^"]+)"></a>')
+ANCHOR = re.compile(r'<p class="im-audit-entry" id="([^"]+)">')
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +35,8 @@ def entry(pages: dict[str, str], figure_id: str) -> str:
     """The lines of one figure's entry: from its anchor to the next one."""
     indicator, region = figure_id.split(".")[:2]
     page = pages[audit_page(indicator, region)]
-    start = page.index(f'<a id="{figure_id}"></a>')
-    end = page.find("<a id=", start + 1)
+    start = page.index(f'<p class="im-audit-entry" id="{figure_id}">')
+    end = page.find('<p class="im-audit-entry" id=', start + 1)
     return page[start:end if end > 0 else None]
 
 
@@ -63,7 +63,7 @@ def test_an_entry_holds_value_version_files_blobs_rows_and_command(
     figure_id = "deelnemers_bereikt.totaal.2023-Q4.fase=pilot"
     figure = next(f for f in handmade.figures if f.figure_id == figure_id)
     text = entry(pages, figure_id)
-    assert "<strong>50</strong></p>" in text  # the value once (no "(50)" beside it)
+    assert "<strong>50</strong><br>" in text  # the value once (no "(50)" beside it)
     page = pages[audit_page("deelnemers_bereikt", "totaal")]
     # What is the same for every entry of the page is said once, in its header: the
     # definition's version and each file's blob id.
@@ -73,7 +73,7 @@ def test_an_entry_holds_value_version_files_blobs_rows_and_command(
         # The page's table numbers its files; the entry names a file by that number.
         number = re.search(rf"\n\| (\d+) \| `{re.escape(source.file)}` \| `{source.blob}` \|", page)
         assert number and page.count(f"| `{source.file}` | `{source.blob}` |") == 1
-        assert f"<li>bestand {number.group(1)}: rijen " in text
+        assert f"<br>bestand {number.group(1)}: rijen " in text
     # The command once, for the page's one data commit; the entry gives the id to put in.
     assert "impactmonitor trace" not in text and f"<code>{figure_id}</code>" in text
     assert page.count("impactmonitor trace") == 1
@@ -107,8 +107,8 @@ def test_entries_are_one_marked_block_of_html_per_quarter(pages: dict[str, str])
     page = pages[audit_page("deelnemers_bereikt", "totaal")]
     assert page.count(START) == page.count(END) == page.count("\n## Stand tot en met ")
     block = page[page.index(START) + len(START):page.index(END)].strip().splitlines()
-    assert block and all(line.startswith('<div class="im-audit-entry"><a id="')
-                         and line.endswith("</ul></div>") for line in block)
+    assert block and all(line.startswith('<p class="im-audit-entry" id="')
+                         and line.endswith("</p>") for line in block)
 
 
 def test_forge_links_at_the_data_commit_only_when_a_repo_url_is_set(
@@ -142,7 +142,7 @@ def test_a_suppressed_entry_says_so_without_the_value(handmade: Computation) -> 
     files = len({s.file for s in figure.sources})
     assert text.count("rijen niet getoond (onderdrukte cel)") == len(figure.sources)
     assert all(f"/{s.file}) | `{s.blob}` |" in page for s in figure.sources)
-    assert ("<li>bestand 1: rijen niet getoond" in text) == (files > 1)
+    assert ("<br>bestand 1: rijen niet getoond" in text) == (files > 1)
 
 
 def test_a_page_of_one_file_names_it_once(handmade: Computation, pages: dict[str, str]) -> None:
@@ -154,7 +154,7 @@ def test_a_page_of_one_file_names_it_once(handmade: Computation, pages: dict[str
     source = figure.sources[0]
     assert "| Bestand | Git-blob-id |" in page and "Nr." not in page
     assert page.count(source.file) == 1  # the table's row; entries say only their rows
-    assert "<li>rijen " in entry(pages, figure.figure_id)
+    assert "<br>rijen " in entry(pages, figure.figure_id)
 
 
 def test_an_entry_names_a_version_or_blob_the_header_does_not(handmade: Computation) -> None:

@@ -17,12 +17,12 @@ AUDIT = "audit/deelnemers_bereikt/totaal/"
 
 def latest_id(site: Path) -> str:
     html = page(site, AUDIT)
-    return max(re.findall(r'<a id="(deelnemers_bereikt\.totaal\.\d{4}-Q\d)"></a>', html))
+    return max(re.findall(r'<p class="im-audit-entry" id="(deelnemers_bereikt\.totaal\.\d{4}-Q\d)">', html))
 
 
 def entry(html: str, figure_id: str) -> str:
-    start = html.index(f'<a id="{figure_id}"></a>')
-    return html[start:html.index("</ul></div>", start)]
+    start = html.index(f'<p class="im-audit-entry" id="{figure_id}">')
+    return html[start:html.index("</p>", start)]
 
 
 def pages_linking_to(site: Path, target: str, figure_id: str) -> set[str]:
@@ -43,7 +43,7 @@ def pages_linking_to(site: Path, target: str, figure_id: str) -> set[str]:
 def test_an_entry_links_back_to_every_page_that_shows_it(example_site: Path) -> None:
     figure_id = latest_id(example_site)
     text = entry(page(example_site, AUDIT), figure_id)
-    back = re.search(r"<li>Getoond op: (.*?)</li>", text).group(1)
+    back = re.search(r"<br>Getoond op: (.*?)(?:<br>|</p>)", text).group(1)
     linked = {posixpath.normpath(posixpath.join(AUDIT, href)) + "/"
               for href in re.findall(r'href="([^"]+)"', back)}
     linked = {"" if url == "./" else url for url in linked}

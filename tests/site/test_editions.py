@@ -84,7 +84,7 @@ def test_the_editions_figures_trace_to_its_pinned_commit(corrected: tuple[Path, 
     assert isinstance(later, Trace) and later.expected_matches is False
     entry = page(site, "edities/tussenrapport-2023/audit/deelnemers_bereikt/noord/")
     assert f"impactmonitor trace &lt;id&gt; --ref {first}" in entry  # once, for the page
-    assert f'<a id="{NOORD}"></a><p><code>{NOORD}</code>' in entry
+    assert f'<p class="im-audit-entry" id="{NOORD}"><code>{NOORD}</code>' in entry
     manifest = read_manifest(site, manifest_path(edition_root("tussenrapport-2023")),
                              plain_reader(site))
     assert (manifest["data_commit"], manifest["figures"][NOORD]["value"]) == (first, 30)
@@ -103,8 +103,8 @@ def test_what_did_not_change_since_the_edition_has_one_audit_entry(
     assert (own / "deelnemers_bereikt" / "noord" / "index.html").is_file()
     assert not (own / "deelnemers_bereikt" / "zuid").exists()
     live = page(site, "audit/deelnemers_bereikt/zuid/")
-    start = live.index(f'<a id="{zuid}"></a>')
-    entry = live[start:live.index("</ul></div>", start)]
+    start = live.index(f'<p class="im-audit-entry" id="{zuid}">')
+    entry = live[start:live.index("</p>", start)]
     assert '<a href="../../../edities/tussenrapport-2023/">Tussenrapport 2023</a>' in entry
     assert "*Edities.*" not in live and "Edities." in live  # the header says how to trace
     edition_audit = page(site, "edities/tussenrapport-2023/audit/deelnemers_bereikt/noord/")
@@ -112,9 +112,9 @@ def test_what_did_not_change_since_the_edition_has_one_audit_entry(
     # Together the edition's own entries and the live ones it links to hold all its figures.
     manifest = read_manifest(site, manifest_path(edition_root("tussenrapport-2023")),
                              plain_reader(site))
-    anchors = set(re.findall(r'<a id="([^"]+)"></a>', "".join(
+    anchors = set(re.findall(r'<p class="im-audit-entry" id="([^"]+)">', "".join(
         p.read_text(encoding="utf-8") for p in own.rglob("index.html"))))
-    live_anchors = set(re.findall(r'<a id="([^"]+)"></a>', "".join(
+    live_anchors = set(re.findall(r'<p class="im-audit-entry" id="([^"]+)">', "".join(
         p.read_text(encoding="utf-8") for p in (site / "audit").rglob("index.html"))))
     assert NOORD in anchors and zuid not in anchors
     assert set(manifest["figures"]) <= anchors | live_anchors

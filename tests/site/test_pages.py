@@ -140,7 +140,7 @@ def test_edition_numbers_link_to_their_own_entry_or_the_unchanged_live_one(
     for link in links:
         target, _, anchor = link.partition("#")
         file = (example_site / "edities" / "tussenrapport-2026" / target / "index.html").resolve()
-        assert f'<a id="{unquote(anchor)}"></a>' in file.read_text(encoding="utf-8"), link
+        assert f'<p class="im-audit-entry" id="{unquote(anchor)}">' in file.read_text(encoding="utf-8"), link
 
 
 def test_nothing_is_loaded_from_outside_the_site(example_site: Path) -> None:

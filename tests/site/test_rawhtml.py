@@ -8,8 +8,8 @@ import markdown
 
 from generator.site.rawhtml import lift, raw_block, restore
 
-BLOCK = ['<div class="im-audit-entry"><a id="a.totaal.2026-Q2"></a><p><code>a_b</code> '
-         '*not emphasis* [not](a-link)</p></div>', '<div class="im-audit-entry">2</div>']
+BLOCK = ['<p class="im-audit-entry" id="a.totaal.2026-Q2"><code>a_b</code> '
+         '*not emphasis* [not](a-link)</p>', '<p class="im-audit-entry" id="b">2</p>']
 
 
 def test_a_block_is_lifted_out_of_markdown_and_put_back() -> None:
@@ -35,5 +35,5 @@ def test_a_page_without_blocks_is_left_alone() -> None:
 def test_the_built_site_has_every_block_back(example_site: Path) -> None:
     audit = (example_site / "audit" / "deelnemers_bereikt" / "totaal" / "index.html").read_text(
         encoding="utf-8")
-    assert audit.count('<div class="im-audit-entry">') > 100
+    assert audit.count('<p class="im-audit-entry" id="') > 100
     assert not any("im:raw" in p.read_text(encoding="utf-8") for p in example_site.rglob("*.html"))

@@ -43,6 +43,23 @@ def test_audit_pages_carry_no_site_navigation(example_site: Path) -> None:
     assert "Naar de startpagina" not in home and 'href="indicatoren/' in home
 
 
+def test_audit_pages_have_a_slim_shell(example_site: Path) -> None:
+    """The shell of an audit page was ~13 kB of Material's partials, hundreds of times: it
+    keeps the notices, a header (the encrypted site's "Afmelden" goes into its inner bar),
+    the contents of the page and Material's config; no search form, search script or footer."""
+    audit = (example_site / "audit" / "deelnemers_bereikt" / "totaal" / "index.html").read_text(
+        encoding="utf-8")
+    home = (example_site / "index.html").read_text(encoding="utf-8")
+    shell = audit.split('<article', 1)[0] + audit.split("</article>", 1)[1]
+    for kept in ('class="im-preview-text"', 'class="im-example-text"', 'class="md-header__inner',
+                 'id="__config"', "bundle."):
+        assert kept in shell and kept in home, kept
+    assert 'data-md-type="toc"' in shell and '<a href="#stand-tot-en-met-' in shell  # the quarters
+    for dropped in ('class="md-search"', "impactmonitor/search.js", 'class="md-footer"'):
+        assert dropped not in shell and dropped in home, dropped
+    assert len(shell.encode()) < 10_000 < len((home.split('<article', 1)[0]).encode())
+
+
 @pytest.fixture(scope="module")
 def example() -> SiteData:
     return compute_site_data(open_snapshot(REPO_ROOT, None), 5)

@@ -49,8 +49,9 @@ EDITIONS_EXPLAINED = (
 NOT_SEARCHED = "---\nsearch:\n  exclude: true\naudit: true\n---\n\n"
 """Front matter keeping audit pages out of the search index: thousands of entries of ids
 and row numbers would drown the search results and double the index. `audit` tells the
-theme override (`overrides/main.html`) to leave the site's navigation off: readers arrive
-from a number, and the whole navigation was a fifth of every audit page's bytes."""
+theme override (`overrides/main.html`) to give the page a slim shell, without the site's
+navigation, search form or footer: readers arrive from a number, and the navigation alone
+was a fifth of every audit page's bytes."""
 
 
 def build(site: SiteInputs, shown: ShownOn | None = None) -> list[Output]:
