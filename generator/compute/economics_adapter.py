@@ -80,21 +80,39 @@ def _extra(outcome: str, result: Any, params: Any) -> tuple[tuple[str, Any], ...
     return tuple(extra)
 
 
-def scope_inputs(frames: dict[str, Any], meetjaar: int) -> list[Any]:
+def scope_inputs(frames: dict[str, Any], meetjaar: int, *,
+                 memo: dict[Any, Any] | None = None, key: tuple[Any, ...] = ()) -> list[Any]:
     """One EconomicInputs per region in the frames: each region's measured effect is
     extrapolated to its own participants reached, and a scope's total is their sum.
     Without `uitstroom` among the frames (a definition from before it was a model source)
-    the decay is the parameter's."""
+    the decay is the parameter's.
+
+    With a `memo`, a region's inputs are kept under `(*key, region)`: `key` must say
+    everything that chose the frames' rows other than the scope (the period and the
+    sources), since a region's rows up to a period are the same in every scope that holds
+    it (the region itself, `totaal`, `totaal` of its fase).
+    """
     from generator.economics import inputs_from_frames
 
     regions = sorted(set(frames["instroom"][REGION]) | set(frames["arbeid"][REGION])
                      | set(frames["kosten"][REGION]))
     follow_up = frames.get("uitstroom")
-    return [inputs_from_frames(*(frames[r][frames[r][REGION] == region]
-                                 for r in ("arbeid", "instroom", "kosten")), meetjaar=meetjaar,
-                               uitstroom=(follow_up[follow_up[REGION] == region]
-                                          if follow_up is not None else None))
-            for region in regions]
+
+    def inputs(region: str) -> Any:
+        return inputs_from_frames(*(frames[r][frames[r][REGION] == region]
+                                    for r in ("arbeid", "instroom", "kosten")),
+                                  meetjaar=meetjaar,
+                                  uitstroom=(follow_up[follow_up[REGION] == region]
+                                             if follow_up is not None else None))
+
+    if memo is None:
+        return [inputs(region) for region in regions]
+    found = []
+    for region in regions:
+        if (*key, region) not in memo:
+            memo[(*key, region)] = inputs(region)
+        found.append(memo[(*key, region)])
+    return found
 
 
 def evaluate_scope(tables: Tables, scope: Scope, period: str, params: Any,
@@ -114,7 +132,8 @@ def evaluate_scope(tables: Tables, scope: Scope, period: str, params: Any,
         frames = {resource: tables.frames[resource].iloc[positions]
                   for resource, positions in selected.items()}
         try:
-            parts = scope_inputs(frames, int(period[:4]))
+            parts = scope_inputs(frames, int(period[:4]), memo=tables.memo,
+                                 key=("economics-inputs", period, sources))
             if not parts:  # nothing delivered yet: one empty input gives zeros and None
                 from generator.economics import inputs_from_frames
 

@@ -87,3 +87,30 @@ def test_a_region_without_measured_participants_has_no_benefit_per_participant(
     found = {f.figure_id: f for f in compute_snapshot(open_snapshot(root), ["2023-Q4"]).figures}
     assert found["maatschappelijke_baten_per_deelnemer.zuid.2023-Q4"].value is None
     assert found["bbp_effect_pct.zuid.2023-Q4"].value == 0
+
+
+def test_a_regions_inputs_are_made_once_and_the_figures_are_those_made_without_reuse(
+        root: Path, figures: dict[str, Figure], monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.compute import economics_adapter
+    from generator.economics import frames
+
+    calls: list[int] = []
+    made = frames.inputs_from_frames
+
+    def counted(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - a pass-through
+        calls.append(1)
+        return made(*args, **kwargs)
+
+    monkeypatch.setattr("generator.economics.inputs_from_frames", counted)
+    with_memo = compute_snapshot(open_snapshot(root))
+    reused = len(calls)
+    plain = economics_adapter.scope_inputs
+    monkeypatch.setattr(economics_adapter, "scope_inputs",
+                        lambda frames, meetjaar, **_: plain(frames, meetjaar))
+    calls.clear()
+    without = compute_snapshot(open_snapshot(root))
+    assert 0 < reused < len(calls)  # totaal and the fase totals read the regions' inputs
+    assert [(f.figure_id, f.value, f.extra) for f in with_memo.figures] == [
+        (f.figure_id, f.value, f.extra) for f in without.figures]
+    assert {f.figure_id: f.value for f in with_memo.figures
+            if f.figure_id in figures} == {i: f.value for i, f in figures.items()}
