@@ -253,3 +253,19 @@ def test_a_region_is_validated_again_only_when_its_files_or_register_entry_chang
     set_cell(tmp_path / "data/zuid/instroom.csv", 2, "aantal", "12")  # zuid mended
     validate_snapshot(open_snapshot(tmp_path, None), cache)
     assert cache.hits["validation-region"] == 3 and cache.misses["validation-region"] == 5
+
+
+def test_a_serving_process_writes_its_entries_after_the_build_and_a_new_one_reads_them(
+        tmp_path: Path) -> None:
+    site_repo(tmp_path)
+    serving = Cache(tmp_path / "cache", memory=True)
+    first = load_inputs(tmp_path, None, K, cache=serving).live
+    assert entries(serving) == []  # nothing pickled while the build runs
+    serving.finish_build()
+    serving.wait()
+    assert len(entries(serving)) == 2 + REGIONS
+    fresh = Cache(tmp_path / "cache")
+    again = load_inputs(tmp_path, None, K, cache=fresh).live
+    assert dict(fresh.hits) == {"validation": 1, "site-data": 1} and not fresh.misses
+    assert [(f.figure_id, f.value) for f in again.figures] == [
+        (f.figure_id, f.value) for f in first.figures]
