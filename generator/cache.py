@@ -27,7 +27,9 @@ build's feet is only a miss for it.
 
 A long-running process (`impactmonitor serve`) also keeps what it read in memory
 (`memory=True`): a rebuild with the same key and the same carried objects gets the very
-object of the last build, without unpickling it again (seconds at 20 regions).
+object of the last build, without unpickling it again (seconds at 20 regions). Such a
+process writes the entries a rebuild computed after the rebuild, in a thread
+(`finish_build`), so that a save shows its pages without waiting for the pickling.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ import os
 import pickle
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Mapping
@@ -79,6 +82,9 @@ class Cache:
     """Entries (paths relative to `folder`) used since the last `finish_build`."""
     _kept: dict[str, list[tuple[dict[str, object], Any]]] = field(default_factory=dict,
                                                                   repr=False)
+    _pending: list[tuple[Path, Any, dict[str, object]]] = field(default_factory=list,
+                                                                repr=False)
+    _writer: threading.Thread | None = field(default=None, repr=False)
 
     @classmethod
     def at(cls, root: Path, *, memory: bool = False) -> Cache:
@@ -119,7 +125,10 @@ class Cache:
             self.misses[kind] += 1
             log.debug("cache miss: %s %s", kind, key[:12])
             value = make()
-            _write(path, value, carried)
+            if self.memory:  # written after the build (`finish_build`): the pages come first
+                self._pending.append((path, value, carried))
+            else:
+                _write(path, value, carried)
         kept.append((carried, value))
         del kept[:-4]  # a few data states per entry: the live monitor and its editions
         return value  # type: ignore[no-any-return]
@@ -136,8 +145,37 @@ class Cache:
             log.debug("cache use not recorded (%s)", error)
             prune = False
         self.used = set()
-        if prune:
+        if self._pending:
+            self._write_pending_behind(prune)
+        elif prune:
             self.prune()
+
+    def _write_pending_behind(self, prune: bool) -> None:
+        """Write what this build computed (and then prune) in a thread: pickling the
+        figures of 20 regions takes seconds a serving process need not wait for. The
+        process keeps the objects in memory meanwhile; an entry a stopped process did not
+        finish writing is only a miss for the next one (writes are atomic)."""
+        pending, self._pending = self._pending, []
+        before = self._writer
+
+        def write() -> None:
+            if before is not None:
+                before.join()
+            try:
+                for path, value, carried in pending:
+                    _write(path, value, carried)
+                if prune:
+                    self.prune()
+            except Exception as error:  # only reuse is lost
+                log.debug("cache entries not written (%s)", error)
+
+        self._writer = threading.Thread(target=write, name="impactmonitor-cache", daemon=True)
+        self._writer.start()
+
+    def wait(self) -> None:
+        """Until the entries of the last builds are written (tests, a process that ends)."""
+        if self._writer is not None:
+            self._writer.join()
 
     def prune(self, keep_builds: int = KEEP_BUILDS, keep_days: float = KEEP_DAYS,
               now: float | None = None) -> list[str]:

@@ -16,6 +16,7 @@ import pytest
 
 from generator.build import build_site
 from generator.cache import GRACE, Cache, source_hash
+from generator.compute.pipeline import InvalidData
 from generator.paths import CACHE
 from generator.provenance.verify import verify_site
 from generator.site.inputs import load_inputs
@@ -25,6 +26,8 @@ from tests.site.test_editions import edition
 
 INSTROOM = "data/noord/instroom.csv"
 NOORD = "deelnemers_bereikt.noord.2023-Q4"
+REGIONS = 2
+"""Region folders of the hand-made package (noord, zuid): each is validated on its own."""
 K = 5
 
 
@@ -49,8 +52,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Cache, Cache]
 
 
 def test_a_warm_build_reuses_validation_and_figures(built: tuple[Path, Cache, Cache]) -> None:
-    _, cold, warm = built
-    assert (dict(cold.hits), dict(cold.misses)) == ({}, {"validation": 1, "site-data": 1})
+    root, cold, warm = built
+    regions = sum(1 for p in (root / "data").iterdir() if p.is_dir())
+    assert regions >= 2
+    # A region is validated on its own only when the whole data set is not found.
+    assert (dict(cold.hits), dict(cold.misses)) == (
+        {}, {"validation": 1, "validation-region": regions, "site-data": 1})
     assert (dict(warm.hits), dict(warm.misses)) == ({"validation": 1, "site-data": 1}, {})
 
 
@@ -64,7 +71,7 @@ def test_build_site_caches_in_the_repository_by_default(tmp_path: Path) -> None:
     site_repo(tmp_path)
     result = build_site(tmp_path, tmp_path / "site", encrypt=False)
     assert result.cache is not None and result.cache.folder == tmp_path / CACHE
-    assert len(entries(result.cache)) == 2
+    assert len(entries(result.cache)) == 2 + REGIONS  # the data set, its figures, each region
 
 
 def test_verify_computes_from_scratch(built: tuple[Path, Cache, Cache]) -> None:
@@ -81,10 +88,14 @@ def test_one_changed_cell_changes_the_figure_and_its_return_finds_the_old_entry(
     set_cell(tmp_path / INSTROOM, 2, "aantal", "13")
     changed = load_inputs(tmp_path, None, K, cache=cache)
     assert changed.live.get(NOORD).value == 33
-    assert dict(cache.misses) == {"validation": 2, "site-data": 2} and not cache.hits
+    # Only noord, whose file changed, is validated again; zuid's problems are reused.
+    assert dict(cache.misses) == {"validation": 2, "validation-region": REGIONS + 1,
+                                  "site-data": 2}
+    assert dict(cache.hits) == {"validation-region": REGIONS - 1}
     set_cell(tmp_path / INSTROOM, 2, "aantal", "10")  # back to the committed bytes
     assert load_inputs(tmp_path, None, K, cache=cache).live.get(NOORD).value == 30
-    assert dict(cache.hits) == {"validation": 1, "site-data": 1}
+    assert dict(cache.hits) == {"validation": 1, "validation-region": REGIONS - 1,
+                                "site-data": 1}
 
 
 def test_a_later_data_commit_leaves_the_pinned_edition_reused(tmp_path: Path) -> None:
@@ -96,8 +107,10 @@ def test_a_later_data_commit_leaves_the_pinned_edition_reused(tmp_path: Path) ->
     commit_all(tmp_path, "Correct noord's first instroom row")
     cache = Cache(tmp_path / "cache")
     inputs = load_inputs(tmp_path, None, K, cache=cache)
-    assert dict(cache.hits) == {"site-data": 1}  # the edition, at its pinned commit
-    assert dict(cache.misses) == {"validation": 1, "site-data": 1}  # the live monitor
+    # the edition, at its pinned commit, and the regions whose files did not change
+    assert dict(cache.hits) == {"site-data": 1, "validation-region": REGIONS - 1}
+    # the live monitor; of its regions only noord is validated again
+    assert dict(cache.misses) == {"validation": 1, "validation-region": 1, "site-data": 1}
     assert inputs.editions[0].data.get(NOORD).value == 30 and inputs.live.get(NOORD).value == 33
 
 
@@ -134,7 +147,8 @@ def test_a_damaged_or_deleted_cache_is_ignored_and_written_again(tmp_path: Path,
         shutil.rmtree(cache.folder)
     again = Cache(tmp_path / "cache")
     live = load_inputs(tmp_path, None, K, cache=again).live
-    assert dict(again.misses) == {"validation": 1, "site-data": 1} and not again.hits
+    assert dict(again.misses) == {"validation": 1, "validation-region": REGIONS,
+                                  "site-data": 1} and not again.hits
     assert [(f.figure_id, f.value) for f in live.figures] == [
         (f.figure_id, f.value) for f in fresh.figures]
     third = Cache(tmp_path / "cache")
@@ -207,7 +221,51 @@ def test_a_build_prunes_its_cache_and_a_pruned_entry_is_computed_again(tmp_path:
     cache.finish_build()
     for entry in entries(cache):  # unused for longer than anything is kept
         os.utime(entry, (0, 0))
-    assert len(cache.prune(keep_builds=0)) == 2 and entries(cache) == []
+    assert len(cache.prune(keep_builds=0)) == 2 + REGIONS and entries(cache) == []
     again = Cache(tmp_path / "cache")
     assert load_inputs(tmp_path, None, K, cache=again).live.get(NOORD).value == 30
-    assert dict(again.misses) == {"validation": 1, "site-data": 1}
+    assert dict(again.misses) == {"validation": 1, "validation-region": REGIONS,
+                                  "site-data": 1}
+
+
+def test_a_region_is_validated_again_only_when_its_files_or_register_entry_change(
+        tmp_path: Path) -> None:
+    from generator.compute.pipeline import validate_snapshot
+    from generator.sources import open_snapshot
+
+    site_repo(tmp_path)
+    set_cell(tmp_path / "data/zuid/instroom.csv", 2, "aantal", "twaalf")  # zuid is invalid
+    cache = Cache(tmp_path / "cache")
+
+    def problems() -> list[tuple[str, int | None, str | None, str]]:
+        with pytest.raises(InvalidData) as invalid:
+            validate_snapshot(open_snapshot(tmp_path, None), cache)
+        return invalid.value.report.flatten()
+
+    first = problems()
+    assert ("data/zuid/instroom.csv", 2, "aantal") in [p[:3] for p in first]
+    set_cell(tmp_path / INSTROOM, 2, "aantal", "13")  # noord changes: zuid's problem is reused
+    assert problems() == first
+    assert cache.hits["validation-region"] == 1 and cache.misses["validation-region"] == 3
+    set_cell(tmp_path / "data/regios.csv", 3, "naam", "Testregio Zuid hernoemd")  # zuid's entry
+    assert problems() == first
+    assert cache.hits["validation-region"] == 2 and cache.misses["validation-region"] == 4
+    set_cell(tmp_path / "data/zuid/instroom.csv", 2, "aantal", "12")  # zuid mended
+    validate_snapshot(open_snapshot(tmp_path, None), cache)
+    assert cache.hits["validation-region"] == 3 and cache.misses["validation-region"] == 5
+
+
+def test_a_serving_process_writes_its_entries_after_the_build_and_a_new_one_reads_them(
+        tmp_path: Path) -> None:
+    site_repo(tmp_path)
+    serving = Cache(tmp_path / "cache", memory=True)
+    first = load_inputs(tmp_path, None, K, cache=serving).live
+    assert entries(serving) == []  # nothing pickled while the build runs
+    serving.finish_build()
+    serving.wait()
+    assert len(entries(serving)) == 2 + REGIONS
+    fresh = Cache(tmp_path / "cache")
+    again = load_inputs(tmp_path, None, K, cache=fresh).live
+    assert dict(fresh.hits) == {"validation": 1, "site-data": 1} and not fresh.misses
+    assert [(f.figure_id, f.value) for f in again.figures] == [
+        (f.figure_id, f.value) for f in first.figures]

@@ -8,7 +8,8 @@ ref.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator, MutableMapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -80,21 +81,87 @@ def _extra(outcome: str, result: Any, params: Any) -> tuple[tuple[str, Any], ...
     return tuple(extra)
 
 
-def scope_inputs(frames: dict[str, Any], meetjaar: int) -> list[Any]:
+def scope_inputs(frames: dict[str, Any], meetjaar: int, *,
+                 memo: MutableMapping[Any, Any] | None = None,
+                 key: Callable[[str], Hashable] | None = None) -> list[Any]:
     """One EconomicInputs per region in the frames: each region's measured effect is
     extrapolated to its own participants reached, and a scope's total is their sum.
     Without `uitstroom` among the frames (a definition from before it was a model source)
-    the decay is the parameter's."""
+    the decay is the parameter's.
+
+    With a `memo`, a region's inputs are kept under `key(region)`, which must say
+    everything its rows are chosen by and read from but the scope: a region's rows up to
+    a period are the same in every scope that holds it (the region itself, `totaal`,
+    `totaal` of its fase).
+    """
     from generator.economics import inputs_from_frames
 
     regions = sorted(set(frames["instroom"][REGION]) | set(frames["arbeid"][REGION])
                      | set(frames["kosten"][REGION]))
     follow_up = frames.get("uitstroom")
-    return [inputs_from_frames(*(frames[r][frames[r][REGION] == region]
-                                 for r in ("arbeid", "instroom", "kosten")), meetjaar=meetjaar,
-                               uitstroom=(follow_up[follow_up[REGION] == region]
-                                          if follow_up is not None else None))
-            for region in regions]
+
+    def inputs(region: str) -> Any:
+        return inputs_from_frames(*(frames[r][frames[r][REGION] == region]
+                                    for r in ("arbeid", "instroom", "kosten")),
+                                  meetjaar=meetjaar,
+                                  uitstroom=(follow_up[follow_up[REGION] == region]
+                                             if follow_up is not None else None))
+
+    if memo is None or key is None:
+        return [inputs(region) for region in regions]
+    found = []
+    for region in regions:
+        wanted = key(region)
+        if wanted not in memo:
+            memo[wanted] = inputs(region)
+        found.append(memo[wanted])
+    return found
+
+
+_INPUTS: OrderedDict[Hashable, Any] = OrderedDict()
+KEEP_INPUTS = 5_000
+"""A region's inputs up to a quarter that a process keeps (20 regions x 16 quarters is
+320 per data state): a serving process then makes again only the inputs of the region
+whose file changed."""
+
+
+class _KeptInputs(MutableMapping[Hashable, Any]):
+    """`_INPUTS` as a bounded mapping: the least recently used entry goes first."""
+
+    def __getitem__(self, key: Hashable) -> Any:
+        _INPUTS.move_to_end(key)
+        return _INPUTS[key]
+
+    def __setitem__(self, key: Hashable, value: Any) -> None:
+        _INPUTS[key] = value
+        if len(_INPUTS) > KEEP_INPUTS:
+            _INPUTS.popitem(last=False)
+
+    def __delitem__(self, key: Hashable) -> None:
+        del _INPUTS[key]
+
+    def __iter__(self) -> Iterator[Hashable]:
+        return iter(_INPUTS)
+
+    def __len__(self) -> int:
+        return len(_INPUTS)
+
+    def __contains__(self, key: object) -> bool:
+        return key in _INPUTS
+
+
+def _region_files(tables: Tables, resource: str) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Region -> the (file, blob id) pairs its rows of `resource` are read from."""
+    key = ("region-files", resource)
+    if key not in tables.memo:
+        codes, files, blobs, _ = tables.lineage_arrays(resource)
+        regions = tables.frames[resource][REGION].to_numpy(dtype=str)
+        found: dict[str, set[int]] = {}
+        for region, code in set(zip(regions.tolist(), codes.tolist())):
+            found.setdefault(region, set()).add(code)
+        tables.memo[key] = {region: tuple(sorted((files[c], blobs[c]) for c in chosen))
+                            for region, chosen in found.items()}
+    return tables.memo[key]  # type: ignore[return-value]
 
 
 def evaluate_scope(tables: Tables, scope: Scope, period: str, params: Any,
@@ -114,7 +181,11 @@ def evaluate_scope(tables: Tables, scope: Scope, period: str, params: Any,
         frames = {resource: tables.frames[resource].iloc[positions]
                   for resource, positions in selected.items()}
         try:
-            parts = scope_inputs(frames, int(period[:4]))
+            # Kept by content for the process: the files (blob ids) a region's rows are
+            # read from, the quarter and the sources say everything its inputs read.
+            parts = scope_inputs(frames, int(period[:4]), memo=_KeptInputs(), key=lambda region: (
+                "economics-inputs", region, period, sources,
+                tuple(_region_files(tables, r).get(region, ()) for r in sources)))
             if not parts:  # nothing delivered yet: one empty input gives zeros and None
                 from generator.economics import inputs_from_frames
 

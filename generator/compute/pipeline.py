@@ -58,17 +58,18 @@ def validate_snapshot(snapshot: Snapshot, cache: Cache | None = None) -> Report:
         files = (snapshot_blobs(snapshot) if snapshot.ref is not None
                  else folder_blobs(snapshot.root, SNAPSHOT_DIRS))
         report = cache.through("validation", {"files": files, "as_of": str(as_of)},
-                               lambda: _validate(snapshot, as_of))
+                               lambda: _validate(snapshot, as_of, cache))
     if not report.valid:
         raise InvalidData(report, snapshot.label)
     return report
 
 
-def _validate(snapshot: Snapshot, as_of: Quarter) -> Report:
+def _validate(snapshot: Snapshot, as_of: Quarter, cache: Cache | None = None) -> Report:
     from generator.validate import validate_repository  # heavy (Frictionless): only here
 
     with snapshot.materialised() as folder:
-        return validate_repository(folder, as_of=as_of)
+        # With a cache, each region unchanged since an earlier build is reused on its own.
+        return validate_repository(folder, as_of=as_of, cache=cache)
 
 
 def compute_snapshot(snapshot: Snapshot, periods: Sequence[str] | None = None, *,

@@ -173,13 +173,31 @@ def lineage(parts: Iterable[Part], tables: Tables,
             by_resource.setdefault(resource, []).append(positions)
     sources = list(extra)
     for resource, chunks in by_resource.items():
-        positions = np.unique(np.concatenate(chunks))
+        positions = _ascending(chunks)
         if not len(positions):
             continue
         all_codes, files, blobs, rows = tables.lineage_arrays(resource)
         codes = all_codes[positions]
-        for code in np.unique(codes):
-            chosen = rows[positions[codes == code]]
-            sources.append(SourceRows(files[code], blobs[code],
-                                      tuple(np.sort(chosen).tolist())))
+        if len(codes) < 2 or bool(np.all(codes[1:] >= codes[:-1])):
+            # Rows of one file are together in a frame: runs of a code, cut where it changes.
+            cuts = np.flatnonzero(codes[1:] != codes[:-1]) + 1
+            runs = zip(np.concatenate(([0], cuts)).tolist(),
+                       np.concatenate((cuts, [len(codes)])).tolist())
+            groups = [(int(codes[start]), positions[start:end]) for start, end in runs]
+        else:
+            groups = [(int(code), positions[codes == code]) for code in np.unique(codes)]
+        for code, chosen in groups:
+            numbers = rows[chosen]
+            if len(numbers) > 1 and not bool(np.all(numbers[1:] > numbers[:-1])):
+                numbers = np.sort(numbers)
+            sources.append(SourceRows(files[code], blobs[code], tuple(numbers.tolist())))
     return tuple(sorted(sources, key=lambda s: s.file))
+
+
+def _ascending(chunks: list[np.ndarray]) -> np.ndarray:
+    """The positions of all chunks, once each, ascending (`np.unique` of them all, without
+    its sort when they already ascend: a region's rows, or regions in frame order)."""
+    positions = chunks[0] if len(chunks) == 1 else np.concatenate(chunks)
+    if len(positions) < 2 or bool(np.all(positions[1:] > positions[:-1])):
+        return positions
+    return np.unique(positions)

@@ -22,7 +22,8 @@ process keeps its work between rebuilds: the cache in memory (validation and fig
 unchanged data are not read again), the render memo (a page builder whose inputs did not
 change is not run again, `generator/site/memo.py`) and, with MkDocs' dirty reload
 (`impactmonitor serve` always, `mkdocs serve --dirty`), MkDocs itself builds only the
-pages whose Markdown the render stage rewrote; when the navigation, the theme's settings
+pages whose Markdown the render stage rewrote (the cache entries a rebuild computed are
+written after it, in a thread); when the navigation, the theme's settings
 or mkdocs.yml change, every page counts as changed. A rebuild that takes a while shows its
 stages on a terminal (`generator.progress`), with the seconds of each at the end.
 
@@ -208,6 +209,8 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
             self._progress.finish(summary=False)
 
     def on_shutdown(self) -> None:
+        if self._cache is not None:
+            self._cache.wait()  # the last rebuild's entries, written after it
         if self._staging is not None:
             shutil.rmtree(self._staging, ignore_errors=True)
             self._staging = None

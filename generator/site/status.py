@@ -55,9 +55,7 @@ def standings(site: SiteData, definition: Definition, period: str | None = None,
     """Every target of `definition` at `period` (default: the latest), for one scope or all."""
     period = period or site.latest
     found = []
-    for figure in site.figures:
-        if figure.indicator != "doelbereik" or figure.period != period:
-            continue
+    for figure in _attainment(site).get(period, []):
         if not figure.breakdown or figure.breakdown[0] != (TARGET_KEY, definition.id):
             continue
         if region is not None and figure.region != region:
@@ -72,6 +70,27 @@ def standings(site: SiteData, definition: Definition, period: str | None = None,
         found.append(TargetStanding(definition, target, measured, figure, expected,
                                     judge(figure.value, expected)))
     return found
+
+
+_ATTAINMENT: list[tuple[SiteData, dict[str, list[Figure]]]] = []
+KEEP_SITES = 8
+"""Data states whose attainment figures are kept indexed (the live monitor, editions)."""
+
+
+def _attainment(site: SiteData) -> dict[str, list[Figure]]:
+    """The `doelbereik` figures of a data state by period, in its order. A page asks for
+    them hundreds of times per render; scanning every figure each time was seconds at 20
+    regions. Kept for the very object (a SiteData is read-only once made)."""
+    for kept, index in _ATTAINMENT:
+        if kept is site:
+            return index
+    index: dict[str, list[Figure]] = {}
+    for figure in site.figures:
+        if figure.indicator == "doelbereik":
+            index.setdefault(figure.period, []).append(figure)
+    _ATTAINMENT.insert(0, (site, index))
+    del _ATTAINMENT[KEEP_SITES:]
+    return index
 
 
 def _target(definition: Definition, extra: dict[str, object]) -> Target | None:

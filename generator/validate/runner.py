@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import contract
+from generator.cache import Cache, folder_blobs
 from generator.contract import Quarter, parse_quarter
 from generator.errors import UsageError
 from generator.paths import DATA, INDICATORS
@@ -82,8 +83,13 @@ START_IN_FUTURE = declare(
 
 
 def validate_repository(root: Path, paths: Sequence[Path] | None = None,
-                        as_of: Quarter | None = None) -> Report:
-    """Validate the register and every region under `root/data` (or only those in `paths`)."""
+                        as_of: Quarter | None = None, *, cache: Cache | None = None) -> Report:
+    """Validate the register and every region under `root/data` (or only those in `paths`).
+
+    With a `cache` a region's problems are reused while its folder's files (blob ids), its
+    register entry and `as_of` are the same (a region's checks read nothing else): after one
+    region's CSV changes only that region is checked again.
+    """
     root = root.resolve()
     as_of = as_of or Quarter.of_date(dt.date.today())
     data = root / DATA
@@ -97,7 +103,7 @@ def validate_repository(root: Path, paths: Sequence[Path] | None = None,
     register = _check_register(data, report, as_of)
     report.extend(_check_top_level(data))
     for folder in selected:
-        report.extend(_check_region(root, folder, register, as_of, report))
+        report.extend(_region_problems(root, folder, register, as_of, report, cache))
     if with_indicators and (root / INDICATORS).is_dir():
         report.extend(check_indicators(root))
         report.files_checked += sum(1 for _ in (root / INDICATORS).rglob("*.yml"))
@@ -193,6 +199,25 @@ def _not_explained(problems: list[Problem], file_problems: list[Problem]) -> lis
 def _flagged_cells(problems: list[Problem], rel: str) -> set[tuple[int, str]]:
     return {(p.row, p.field) for p in problems
             if p.file == rel and p.row is not None and p.field is not None}
+
+
+def _region_problems(root: Path, folder: Path, register: dict[str, RegisterEntry],
+                     as_of: Quarter, report: Report, cache: Cache | None) -> list[Problem]:
+    if cache is None:
+        return _check_region(root, folder, register, as_of, report)
+    rel_folder = folder.relative_to(root).as_posix()
+    entry = register.get(folder.name)
+    parts = {"files": folder_blobs(root, (rel_folder,)), "as_of": str(as_of),
+             "entry": None if entry is None else
+             [entry.regio_id, entry.naam, str(entry.pilot_start), entry.fase, entry.row]}
+
+    def check() -> tuple[list[Problem], int]:
+        counted = Report()
+        return _check_region(root, folder, register, as_of, counted), counted.files_checked
+
+    problems, files_checked = cache.through("validation-region", parts, check)
+    report.files_checked += files_checked
+    return list(problems)
 
 
 def _check_region(root: Path, folder: Path, register: dict[str, RegisterEntry],

@@ -6,6 +6,7 @@ from the hand-made package and the engine must give the model's own answer for t
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from generator.compute.lineage import Figure, SourceRows
 from generator.compute.pipeline import compute_snapshot
 from generator.economics import PARAMETERS_FILE, CohortWork, EconomicInputs, evaluate, parse_parameters
 from generator.sources import git_blob_id, open_snapshot
-from tests.fixtures.handmade_repo import write_package
+from tests.fixtures.handmade_repo import set_cell, write_package
 
 # data/noord/arbeid.csv rows 2 and 3, data/zuid/arbeid.csv row 2
 NOORD_Q1 = CohortWork("2023-Q1", 7, 70, 120, 8000, 14000, 4, 2)
@@ -87,3 +88,63 @@ def test_a_region_without_measured_participants_has_no_benefit_per_participant(
     found = {f.figure_id: f for f in compute_snapshot(open_snapshot(root), ["2023-Q4"]).figures}
     assert found["maatschappelijke_baten_per_deelnemer.zuid.2023-Q4"].value is None
     assert found["bbp_effect_pct.zuid.2023-Q4"].value == 0
+
+
+def test_a_regions_inputs_are_made_once_and_the_figures_are_those_made_without_reuse(
+        root: Path, figures: dict[str, Figure], monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.compute import economics_adapter
+    from generator.economics import frames
+
+    calls: list[int] = []
+    made = frames.inputs_from_frames
+
+    def counted(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - a pass-through
+        calls.append(1)
+        return made(*args, **kwargs)
+
+    monkeypatch.setattr("generator.economics.inputs_from_frames", counted)
+    monkeypatch.setattr(economics_adapter, "_INPUTS", OrderedDict())  # none kept yet
+    with_memo = compute_snapshot(open_snapshot(root))
+    reused = len(calls)
+    plain = economics_adapter.scope_inputs
+    monkeypatch.setattr(economics_adapter, "scope_inputs",
+                        lambda frames, meetjaar, **_: plain(frames, meetjaar))
+    calls.clear()
+    without = compute_snapshot(open_snapshot(root))
+    assert 0 < reused < len(calls)  # totaal and the fase totals read the regions' inputs
+    assert [(f.figure_id, f.value, f.extra) for f in with_memo.figures] == [
+        (f.figure_id, f.value, f.extra) for f in without.figures]
+    assert {f.figure_id: f.value for f in with_memo.figures
+            if f.figure_id in figures} == {i: f.value for i, f in figures.items()}
+
+
+def test_a_process_makes_again_only_the_inputs_of_the_region_whose_file_changed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.compute import economics_adapter
+    from generator.compute.data_frames import REGION
+    from generator.economics import frames
+
+    root = write_package(tmp_path)
+    made: list[str] = []
+    plain = frames.inputs_from_frames
+
+    def noted(arbeid, instroom, kosten, **kwargs):  # noqa: ANN001, ANN003, ANN202
+        made.append("".join(sorted(set(arbeid[REGION]) | set(instroom[REGION]))))
+        return plain(arbeid, instroom, kosten, **kwargs)
+
+    monkeypatch.setattr("generator.economics.inputs_from_frames", noted)
+    monkeypatch.setattr(economics_adapter, "_INPUTS", OrderedDict())
+    first = {f.figure_id: f.value for f in compute_snapshot(open_snapshot(root)).figures}
+    assert {"noord", "zuid"} <= set(made)
+    made.clear()
+    assert {f.figure_id: f.value for f in compute_snapshot(open_snapshot(root)).figures} == first
+    assert made == []  # the same files: every region's inputs kept
+    set_cell(root / "data/noord/instroom.csv", 2, "aantal", "13")
+    changed = {f.figure_id: f.value for f in compute_snapshot(open_snapshot(root)).figures}
+    assert made and set(made) == {"noord"}
+    monkeypatch.setattr(economics_adapter, "_INPUTS", OrderedDict())
+    assert changed == {f.figure_id: f.value for f in compute_snapshot(open_snapshot(root)).figures}
+    models = {f.indicator for f in compute_snapshot(open_snapshot(root)).figures
+              if f.version.count("+parameters.")}
+    moved = {i for i in changed if changed[i] != first[i] and i.split(".")[0] in models}
+    assert {i.split(".")[1] for i in moved} == {"noord", "totaal"}  # zuid's stay
