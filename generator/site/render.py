@@ -44,7 +44,7 @@ class RenderResult:
     chart_javascript: list[str]
     """Plotly and charts.js, in load order: only pages with a chart load them (1,1 MB)."""
     search_javascript: str
-    """Every page loads it before Material's bundle: the search index waits for the search."""
+    """Pages with a search form load it before Material's bundle: the index waits for the search."""
     banner: str | None
     """The notice every page shows (synthetic example data), or None."""
     edition_pages: list[str]

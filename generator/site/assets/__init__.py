@@ -3,7 +3,8 @@ the charts, and search.js, which holds the search index back until the search is
 
 `install` copies them into the folder MkDocs builds from and returns their paths; the chart
 scripts (in this order: Plotly before charts.js) go on pages with a chart, `SEARCH_SCRIPT` on
-every page before Material's bundle (the theme override `main.html` places both).
+every page with a search form, before Material's bundle (the theme override `main.html`
+places both).
 """
 
 from __future__ import annotations
