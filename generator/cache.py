@@ -43,8 +43,8 @@ import sys
 import tempfile
 import threading
 import time
-from collections import Counter
-from collections.abc import Callable, Mapping
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Hashable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -338,3 +338,35 @@ class _Unpickler(pickle.Unpickler):
         if pid not in self._carried:
             raise pickle.UnpicklingError(f"unknown persistent id {pid!r}")
         return self._carried[pid]
+
+
+class Kept(MutableMapping[Hashable, Any]):
+    """What a process keeps for its own reuse (a serving process between rebuilds), at most
+    `limit` entries: the least recently used goes first. Memory only, never on disk."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._items: OrderedDict[Hashable, Any] = OrderedDict()
+
+    def __getitem__(self, key: Hashable) -> Any:
+        value = self._items[key]
+        self._items.move_to_end(key)
+        return value
+
+    def __setitem__(self, key: Hashable, value: Any) -> None:
+        self._items[key] = value
+        self._items.move_to_end(key)
+        if len(self._items) > self.limit:
+            self._items.popitem(last=False)
+
+    def __delitem__(self, key: Hashable) -> None:
+        del self._items[key]
+
+    def __iter__(self) -> Iterator[Hashable]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._items

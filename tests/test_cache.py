@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build_site
-from generator.cache import GRACE, Cache, source_hash
+from generator.cache import GRACE, Cache, Kept, source_hash
 from generator.compute.pipeline import InvalidData
 from generator.paths import CACHE
 from generator.provenance.verify import verify_site
@@ -269,3 +269,11 @@ def test_a_serving_process_writes_its_entries_after_the_build_and_a_new_one_read
     assert dict(fresh.hits) == {"validation": 1, "site-data": 1} and not fresh.misses
     assert [(f.figure_id, f.value) for f in again.figures] == [
         (f.figure_id, f.value) for f in first.figures]
+
+
+def test_kept_drops_the_least_recently_used_entry_first() -> None:
+    kept = Kept(2)
+    kept["a"], kept["b"] = 1, 2
+    assert kept["a"] == 1  # "a" is now the most recent
+    kept["c"] = 3
+    assert list(kept) == ["a", "c"] and "b" not in kept and len(kept) == 2

@@ -8,8 +8,7 @@ ref.
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterator, MutableMapping, Sequence
+from collections.abc import Callable, Hashable, MutableMapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -19,6 +18,7 @@ from generator.compute.lineage import TOTAL, Figure, SourceRows
 from generator.compute.scopes import Scope, scopes_for
 from generator.compute.data_frames import REGION, Tables
 from generator.compute.tally import Part, lineage
+from generator.cache import Kept
 from generator.errors import UserError
 from generator.indicators.definition import MODEL_SOURCES, Definition, ModelRule, default_time_column
 from generator.sources import git_blob_id
@@ -118,36 +118,11 @@ def scope_inputs(frames: dict[str, Any], meetjaar: int, *,
     return found
 
 
-_INPUTS: OrderedDict[Hashable, Any] = OrderedDict()
 KEEP_INPUTS = 5_000
+_INPUTS = Kept(KEEP_INPUTS)
 """A region's inputs up to a quarter that a process keeps (20 regions x 16 quarters is
 320 per data state): a serving process then makes again only the inputs of the region
 whose file changed."""
-
-
-class _KeptInputs(MutableMapping[Hashable, Any]):
-    """`_INPUTS` as a bounded mapping: the least recently used entry goes first."""
-
-    def __getitem__(self, key: Hashable) -> Any:
-        _INPUTS.move_to_end(key)
-        return _INPUTS[key]
-
-    def __setitem__(self, key: Hashable, value: Any) -> None:
-        _INPUTS[key] = value
-        if len(_INPUTS) > KEEP_INPUTS:
-            _INPUTS.popitem(last=False)
-
-    def __delitem__(self, key: Hashable) -> None:
-        del _INPUTS[key]
-
-    def __iter__(self) -> Iterator[Hashable]:
-        return iter(_INPUTS)
-
-    def __len__(self) -> int:
-        return len(_INPUTS)
-
-    def __contains__(self, key: object) -> bool:
-        return key in _INPUTS
 
 
 def _region_files(tables: Tables, resource: str) -> dict[str, tuple[tuple[str, str], ...]]:
@@ -183,7 +158,7 @@ def evaluate_scope(tables: Tables, scope: Scope, period: str, params: Any,
         try:
             # Kept by content for the process: the files (blob ids) a region's rows are
             # read from, the quarter and the sources say everything its inputs read.
-            parts = scope_inputs(frames, int(period[:4]), memo=_KeptInputs(), key=lambda region: (
+            parts = scope_inputs(frames, int(period[:4]), memo=_INPUTS, key=lambda region: (
                 "economics-inputs", region, period, sources,
                 tuple(_region_files(tables, r).get(region, ()) for r in sources)))
             if not parts:  # nothing delivered yet: one empty input gives zeros and None

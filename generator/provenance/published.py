@@ -27,11 +27,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from generator.cache import Kept
 from generator.compute.lineage import Figure
 from generator.errors import UserError
 from generator.provenance.manifest import expand_part, manifest_json, manifest_part
@@ -78,8 +79,8 @@ def split(figures: Sequence[Figure]) -> list[tuple[Part, bytes]]:
     return found
 
 
-_PARTS: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
 KEEP_PARTS = 20_000
+_PARTS = Kept(KEEP_PARTS)
 """Parts whose bytes a process keeps (a 20-region data state has ~600): enough for the
 live monitor and a few editions of `impactmonitor serve`."""
 
@@ -95,15 +96,9 @@ def _part_bytes(indicator: str, scope: str, members: list[Figure]) -> bytes:
     """
     key = (indicator, scope, tuple(members),
            tuple((type(f.value), repr(f.extra)) for f in members))
-    content = _PARTS.get(key)
-    if content is None:
-        content = manifest_json(manifest_part(indicator, scope, members)).encode("utf-8")
-        _PARTS[key] = content
-        if len(_PARTS) > KEEP_PARTS:
-            _PARTS.popitem(last=False)
-    else:
-        _PARTS.move_to_end(key)
-    return content
+    if key not in _PARTS:
+        _PARTS[key] = manifest_json(manifest_part(indicator, scope, members)).encode("utf-8")
+    return _PARTS[key]  # type: ignore[no-any-return]
 
 
 class NotPublished(UserError):

@@ -6,7 +6,7 @@ from the hand-made package and the engine must give the model's own answer for t
 
 from __future__ import annotations
 
-from collections import OrderedDict
+from generator.cache import Kept
 from pathlib import Path
 
 import pytest
@@ -103,7 +103,8 @@ def test_a_regions_inputs_are_made_once_and_the_figures_are_those_made_without_r
         return made(*args, **kwargs)
 
     monkeypatch.setattr("generator.economics.inputs_from_frames", counted)
-    monkeypatch.setattr(economics_adapter, "_INPUTS", OrderedDict())  # none kept yet
+    monkeypatch.setattr(economics_adapter, "_INPUTS",
+                        Kept(economics_adapter.KEEP_INPUTS))  # none kept yet
     with_memo = compute_snapshot(open_snapshot(root))
     reused = len(calls)
     plain = economics_adapter.scope_inputs
@@ -133,7 +134,7 @@ def test_a_process_makes_again_only_the_inputs_of_the_region_whose_file_changed(
         return plain(arbeid, instroom, kosten, **kwargs)
 
     monkeypatch.setattr("generator.economics.inputs_from_frames", noted)
-    monkeypatch.setattr(economics_adapter, "_INPUTS", OrderedDict())
+    monkeypatch.setattr(economics_adapter, "_INPUTS", Kept(economics_adapter.KEEP_INPUTS))
     first = {f.figure_id: f.value for f in compute_snapshot(open_snapshot(root)).figures}
     assert {"noord", "zuid"} <= set(made)
     made.clear()
@@ -142,7 +143,7 @@ def test_a_process_makes_again_only_the_inputs_of_the_region_whose_file_changed(
     set_cell(root / "data/noord/instroom.csv", 2, "aantal", "13")
     changed = {f.figure_id: f.value for f in compute_snapshot(open_snapshot(root)).figures}
     assert made and set(made) == {"noord"}
-    monkeypatch.setattr(economics_adapter, "_INPUTS", OrderedDict())
+    monkeypatch.setattr(economics_adapter, "_INPUTS", Kept(economics_adapter.KEEP_INPUTS))
     assert changed == {f.figure_id: f.value for f in compute_snapshot(open_snapshot(root)).figures}
     models = {f.indicator for f in compute_snapshot(open_snapshot(root)).figures
               if f.version.count("+parameters.")}

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cache import Cache
+from generator.cache import Cache, Kept
 from generator.compute.lineage import Figure
 from generator.provenance import published
 from generator.provenance.published import split
@@ -61,7 +61,7 @@ def test_parts_after_a_change_are_the_bytes_of_a_fresh_process(
         monkeypatch: pytest.MonkeyPatch) -> None:
     _, after = before_and_after
     reused = [(part.path, content) for part, content in split(after)]
-    monkeypatch.setattr(published, "_PARTS", type(published._PARTS)())
+    monkeypatch.setattr(published, "_PARTS", Kept(published.KEEP_PARTS))
     fresh = [(part.path, content) for part, content in split(after)]
     assert reused == fresh
 
