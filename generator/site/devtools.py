@@ -48,13 +48,19 @@ class Browser:
         script = (f'exec "$@" 3<&{to_child_read} 4>&{from_child_write} '
                   f'{to_child_read}<&- {from_child_write}>&-')
         self._log = log
-        with open(log, "wb") as stderr:
-            self._process = subprocess.Popen(
-                [BASH, "-c", script, "bash", chromium, *flags, "--remote-debugging-pipe"],
-                stdin=subprocess.DEVNULL, stdout=stderr, stderr=stderr,
-                pass_fds=(to_child_read, from_child_write), env={**os.environ, "TZ": "UTC"})
-        os.close(to_child_read)
-        os.close(from_child_write)
+        try:
+            with open(log, "wb") as stderr:
+                self._process = subprocess.Popen(
+                    [BASH, "-c", script, "bash", chromium, *flags, "--remote-debugging-pipe"],
+                    stdin=subprocess.DEVNULL, stdout=stderr, stderr=stderr,
+                    pass_fds=(to_child_read, from_child_write), env={**os.environ, "TZ": "UTC"})
+        except OSError:
+            for fd in (self._to_child, self._from_child):
+                os.close(fd)
+            raise
+        finally:
+            os.close(to_child_read)
+            os.close(from_child_write)
         self._selector = selectors.DefaultSelector()
         self._selector.register(self._from_child, selectors.EVENT_READ)
         self._buffer = b""
