@@ -17,7 +17,7 @@ from generator.compute.formatting import format_number, format_period
 from generator.compute.lineage import TOTAL, Figure
 from generator.indicators.definition import Definition, ModelRule, Ratio, Tally
 from generator.site import charts, data_tables
-from generator.site.markup import number, text
+from generator.site.markup import indicator_source, link, number, text
 from generator.publish.sitedata import SiteData
 from generator.site.words import category, cell_words
 
@@ -79,6 +79,18 @@ def overview_scopes(site: SiteData) -> list[str]:
     `REGION_LINES` regions `totaal` only."""
     scopes = site.scopes()
     return [TOTAL] if len(scopes) - 1 > REGION_LINES else scopes
+
+
+def overview_trend(state: PageState, definition: Definition) -> list[str]:
+    """Such a page's chart of `definition` over time, with, when it shows only the total,
+    a line saying so that links the indicator's page, where every region has its line."""
+    site = state.site
+    scopes = overview_scopes(site)
+    parts = []
+    if scopes != site.scopes():
+        parts += [f"De grafiek toont alle regio's samen; de lijn per regio staat op de pagina "
+                  f"{link(definition.title, indicator_source(definition.id))}.", ""]
+    return [*parts, str(trend_chart(state, definition, scopes)), ""]
 
 
 def trend_chart(state: PageState, definition: Definition, scopes: Sequence[str],

@@ -14,7 +14,7 @@ from generator.indicators.definition import Definition, ModelRule
 from generator.site import blocks, charts
 from generator.site.blocks import PageState
 from generator.publish.economy import TORNADO_METRIC, EconomyView
-from generator.site.markup import declared, indicator_source, link, region_source, text
+from generator.site.markup import declared, link, region_source, text
 from generator.site.outputs import Output, Page, SiteInputs, page_state
 from generator.site.words import quarter_words
 
@@ -96,13 +96,9 @@ def result_page(site: SiteInputs) -> Page:
             parts += distribution_section(state, view)
             parts += cost_effectiveness_section(state, view.period)
             parts += sensitivity_section(state, view)
-            scopes = blocks.overview_scopes(data)
             for definition in models:
-                parts += [f"### Verloop: {text(definition.title)}", ""]
-                if scopes != data.scopes():
-                    parts += [f"Alle regio's samen; de lijn per regio staat op de pagina "
-                              f"{link(definition.title, indicator_source(definition.id))}.", ""]
-                parts += [blocks.trend_chart(state, definition, scopes), ""]
+                parts += [f"### Verloop: {text(definition.title)}", "",
+                          *blocks.overview_trend(state, definition)]
         return Page(SOURCE, "Resultaat", "\n".join(parts) + "\n", SECTION, state.shown)
 
 

@@ -73,11 +73,7 @@ def indicator_section(state: PageState, definition: Definition) -> str:
                   f"**{blocks.value(state, headline)}**. "
                   f"Definitie, doelen en kanttekeningen: "
                   f"{link(definition.title, indicator_source(definition.id))}.", ""]
-    scopes = blocks.overview_scopes(data)
-    if scopes != data.scopes():
-        parts += [f"De grafiek toont alle regio's samen; de lijn per regio staat op de pagina "
-                  f"{link(definition.title, indicator_source(definition.id))}.", ""]
-    parts += [blocks.trend_chart(state, definition, scopes), ""]
+    parts += blocks.overview_trend(state, definition)
     breakdowns = data.breakdowns(definition)
     if breakdowns and data.latest:
         parts += [blocks.breakdown_table(state, definition, breakdowns[0], data.latest), ""]
