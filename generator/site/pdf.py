@@ -12,8 +12,9 @@ comes from a real browser and the site's print stylesheet, not from the Markdown
   links Chromium writes into the PDF name neither the builder's folders nor a random port,
   and the PDF's dates are set to the build date (`SOURCE_DATE_EPOCH`, set by the plugin
   while it builds). Two builds of one commit then give the same PDF bytes.
-- A page is printed when it is ready, not after a guessed time: loaded, every chart drawn
-  and the fonts in (`READY`, asked over the DevTools pipe, `devtools.py`). A busy machine
+- A page is printed when it is ready, not after a guessed time: loaded with every
+  stylesheet, every chart drawn and redrawn at paper width, the fonts in (`READY`, asked over the DevTools pipe,
+  `devtools.py`). A busy machine
   then makes printing slower, never different.
 """
 
@@ -48,21 +49,27 @@ READY = """new Promise(resolve => {
   const limit = Date.now() + %d;
   const drawn = () => Array.from(document.querySelectorAll('.im-chart'))
       .every(chart => chart.querySelector('svg.main-svg') !== null);
+  const styled = () => Array.from(document.querySelectorAll('link[rel=stylesheet]'))
+      .every(link => link.sheet !== null);
   const check = () => {
-    if (document.readyState === 'complete' && drawn()) {
-      document.fonts.ready.then(() => requestAnimationFrame(
-          () => requestAnimationFrame(() => resolve(''))));
+    if (document.readyState === 'complete' && styled() && drawn()) {
+      const charts = window.impactmonitorCharts;
+      Promise.resolve(charts && charts.forPrint ? charts.forPrint() : null)
+        .then(() => document.fonts.ready)
+        .then(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve(''))));
     } else if (Date.now() > limit) {
       resolve(document.readyState !== 'complete' ? 'de pagina laadde niet helemaal'
-                                                 : 'niet alle grafieken werden getekend');
+              : !styled() ? 'niet alle stijlbladen laadden'
+              : 'niet alle grafieken werden getekend');
     } else {
       setTimeout(check, 50);
     }
   };
   check();
 })"""
-"""Resolves with '' when the page can be printed (two frames after the last chart and font),
-or with what is still missing when the time is up."""
+"""Resolves with '' when the page can be printed: every chart drawn and then redrawn at paper
+width (charts.js `forPrint`, awaited, so `beforeprint` starts no redraw of its own), the fonts
+in, two frames later; or with what is still missing when the time is up."""
 
 FLAGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -194,6 +201,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 class _LoopbackServer(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 64  # Chromium opens many connections at once; none should wait
 
     def handle_error(self, request: object, client_address: object) -> None:
         # A browser that drops a connection it no longer needs is no error of the build.

@@ -105,12 +105,36 @@
   }
 
   // Plotly sizes charts in pixels from the screen; redraw them at paper width to print.
+  // The build's printer (generator/site/pdf.py) calls forPrint() and waits for it before it
+  // prints, so that no redraw is still running when the page is put on paper; beforeprint
+  // then has nothing left to do. A reader printing from the browser gets the same widths.
+  var printing = false;
+
+  function atPrintWidth() {
+    return Promise.all(Array.prototype.map.call(drawn(), function (chart) {
+      var width = Math.min(chart.clientWidth, PRINT_WIDTH);
+      if (chart.layout && chart.layout.width === width) {
+        return null;
+      }
+      // A chart with its width and height set does not follow window resizes either.
+      return window.Plotly.relayout(chart, {width: width});
+    }));
+  }
+
+  function forPrint() {
+    printing = true;
+    return atPrintWidth().then(function () { return drawn().length; });
+  }
+
   window.addEventListener("beforeprint", function () {
-    Array.prototype.forEach.call(drawn(), function (chart) {
-      window.Plotly.relayout(chart, {width: Math.min(chart.clientWidth, PRINT_WIDTH)});
-    });
+    if (!printing) {
+      atPrintWidth();
+    }
   });
   window.addEventListener("afterprint", function () {
+    if (printing) {
+      return;
+    }
     Array.prototype.forEach.call(drawn(), function (chart) {
       window.Plotly.relayout(chart, {width: null, autosize: true});
     });
@@ -118,7 +142,7 @@
 
   // For pages whose content arrives later (decrypted, or swapped in by instant loading):
   // dispatch "impactmonitor:content" on the new content, or call draw() directly.
-  window.impactmonitorCharts = {draw: draw};
+  window.impactmonitorCharts = {draw: draw, forPrint: forPrint};
   document.addEventListener("impactmonitor:content", function (event) {
     draw(event.target);
   });
