@@ -38,7 +38,7 @@ CONTEXT_COLOUR = "#8c8c8c"
 CONTEXT_NAME = "Andere regio's"
 UNIT_TITLE = {"aantal": "Aantal", "procent": "Percentage", "euro": "Bedrag (€)", "score": "Score"}
 _CHART_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
-_HOVER = ("%{customdata[2]}<br>%{x}: <b>%{customdata[0]}</b><br>Figuur-id: %{customdata[1]}"
+_HOVER = ("%{meta[0]}<br>%{x}: <b>%{customdata[0]}</b><br>Figuur-id: %{customdata[1]}"
           "<extra></extra>")
 
 
@@ -63,8 +63,7 @@ def line_chart(title: str, series: Mapping[str, Sequence[Figure]], *, unit: str,
             "type": "scatter", "mode": "lines+markers", "name": _plot_text(name),
             "x": [_plot_text(format_period(f.period)) for f in ordered],
             "y": [_plot_value(f) for f in ordered],
-            "customdata": [_custom(f, name) for f in ordered],
-            "hovertemplate": _HOVER, "connectgaps": False,
+            **_points(ordered, name), "hovertemplate": _HOVER, "connectgaps": False,
         }
         if name in coloured:
             n = coloured.index(name)
@@ -98,7 +97,7 @@ def line_chart(title: str, series: Mapping[str, Sequence[Figure]], *, unit: str,
 
 def _context(in_legend: bool) -> dict[str, Any]:
     """A thin grey line; one of them stands in the legend for all (its hover still names
-    its own region: `customdata[2]`)."""
+    its own region: `meta[0]`)."""
     return {"mode": "lines", "line": {"color": CONTEXT_COLOUR, "dash": "solid", "width": 1.5},
             "legendgroup": "context", "showlegend": in_legend,
             **({"name": CONTEXT_NAME} if in_legend else {})}
@@ -124,8 +123,8 @@ def bar_chart(title: str, figures: Sequence[Figure], *, category_key: str, unit:
     trace: dict[str, Any] = {
         "type": "bar", "orientation": "h" if horizontal else "v",
         "x": values if horizontal else shown, "y": shown if horizontal else values,
-        "customdata": [_custom(f, n) for f, n in zip(figures, names)],
-        "hovertemplate": _HOVER.replace("%{customdata[2]}<br>%{x}", "%{y}" if horizontal else "%{x}"),
+        **_points(figures, ""),
+        "hovertemplate": _HOVER.replace("%{meta[0]}<br>%{x}", "%{y}" if horizontal else "%{x}"),
         "text": ["" if f.suppressed else _plot_text(figure_text(f)) for f in figures],
         "textposition": "outside", "cliponaxis": False, "marker": {"color": PALETTE[0]},
     }
@@ -453,11 +452,19 @@ def _category(figure: Figure, key: str, labels: Mapping[str, str]) -> str:
     return labels.get(raw, text_labels.get(key, raw))
 
 
-def _custom(figure: Figure, series: str) -> list[str]:
-    """What a point's hover shows (value, figure id, series) and, last, the address of its
-    audit entry, relative to the page: clicking the point opens it (charts.js)."""
-    return [_plot_text(figure_text(figure)), _plot_text(figure.figure_id), _plot_text(series),
-            audit_url(figure)]
+def _points(figures: Sequence[Figure], series: str) -> dict[str, Any]:
+    """A trace's hover and click data. Each point: its value as text and its figure id; once
+    per trace (`meta`): the series' name and the address of the first point's audit page,
+    relative to the page. A point whose entry is on another audit page (a bar per region)
+    carries that page as a third item. A click opens the page at the id (charts.js)."""
+    pages = [audit_url(figure).partition("#")[0] for figure in figures]
+    common = pages[0] if pages else ""
+    return {
+        "customdata": [[_plot_text(figure_text(figure)), _plot_text(figure.figure_id),
+                        *([page] if page != common else [])]
+                       for figure, page in zip(figures, pages)],
+        "meta": [_plot_text(series), common],
+    }
 
 
 def _plot_value(figure: Figure) -> int | float | None:

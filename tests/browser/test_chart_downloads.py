@@ -115,7 +115,7 @@ def test_clicking_a_point_opens_its_audit_entry(chromium: str, base_url: str) ->
     test, not a synthetic event) lands on the audit entry of that point's figure."""
     chart = "im-deelnemers_bereikt-verloop"
 
-    async def work(page: Page) -> tuple[str, str]:
+    async def work(page: Page) -> tuple[str, str, str]:
         await page.locator(f"#{chart}").scroll_into_view_if_needed()
         point = page.locator(f"#{chart} .scatterlayer .trace").last.locator(".points path").last
         box = await point.bounding_box()
@@ -124,10 +124,39 @@ def test_clicking_a_point_opens_its_audit_entry(chromium: str, base_url: str) ->
             """id => { const d = document.getElementById(id).data;
                        const last = d[d.length - 1].customdata;
                        return last[last.length - 1][1]; }""", chart)
+        await page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        hover = await page.locator(f"#{chart} .hoverlayer").text_content() or ""
         async with page.expect_navigation():
             await page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        return figure_id, page.url
+        return figure_id, hover, page.url
 
-    figure_id, url = on_page(chromium, base_url + INDICATOR, work)  # type: ignore[misc]
+    figure_id, hover, url = on_page(chromium, base_url + INDICATOR, work)  # type: ignore[misc]
+    # The hover names the series (the trace's meta) and the point's figure id.
+    assert hover.startswith("Totaal") and f"Figuur-id: {figure_id}" in hover
     assert "/audit/deelnemers_bereikt/totaal/" in url
     assert url.endswith("#" + figure_id)
+
+
+def test_clicking_a_region_bar_opens_that_regions_audit_entry(chromium: str, base_url: str) -> None:
+    """The region comparison's bars each have their entry on their own region's audit page
+    (the page travels with the bar, not with the chart), and hovering names the value."""
+    chart = "im-deelnemers_bereikt-regios"
+
+    async def work(page: Page) -> tuple[str, str, str]:
+        await page.locator(f"#{chart}").scroll_into_view_if_needed()
+        bar = page.locator(f"#{chart} .barlayer .point path").last
+        box = await bar.bounding_box()
+        assert box is not None
+        figure_id = await page.evaluate(
+            """id => { const d = document.getElementById(id).data[0].customdata;
+                       return d[d.length - 1][1]; }""", chart)
+        await page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        hover = await page.locator(f"#{chart} .hoverlayer").text_content() or ""
+        async with page.expect_navigation():
+            await page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        return figure_id, hover, page.url
+
+    figure_id, hover, url = on_page(chromium, base_url + INDICATOR, work)  # type: ignore[misc]
+    region = figure_id.split(".")[1]
+    assert f"Figuur-id: {figure_id}" in hover
+    assert f"/audit/deelnemers_bereikt/{region}/" in url and url.endswith("#" + figure_id)

@@ -17,7 +17,7 @@ from generator.site.charts import (CONTEXT_COLOUR, CONTEXT_NAME, PALETTE, bar_ch
 from generator.publish.derived import sensitivity_figures
 
 EVIL = "<script>alert(1)</script>"
-HOVER = ("%{customdata[2]}<br>%{x}: <b>%{customdata[0]}</b><br>Figuur-id: %{customdata[1]}"
+HOVER = ("%{meta[0]}<br>%{x}: <b>%{customdata[0]}</b><br>Figuur-id: %{customdata[1]}"
          "<extra></extra>")
 
 
@@ -45,10 +45,9 @@ def test_line_chart_figure_exactly() -> None:
         "data": [{
             "type": "scatter", "mode": "lines+markers", "name": "Totaal",
             "x": ["2023-K1", "2026-K2"], "y": [12, 432],
-            "customdata": [["12", "deelnemers_bereikt.totaal.2023-Q1", "Totaal",
-                            "audit/deelnemers_bereikt/totaal/#deelnemers_bereikt.totaal.2023-Q1"],
-                           ["432", "deelnemers_bereikt.totaal.2026-Q2", "Totaal",
-                            "audit/deelnemers_bereikt/totaal/#deelnemers_bereikt.totaal.2026-Q2"]],
+            "customdata": [["12", "deelnemers_bereikt.totaal.2023-Q1"],
+                           ["432", "deelnemers_bereikt.totaal.2026-Q2"]],
+            "meta": ["Totaal", "audit/deelnemers_bereikt/totaal/"],
             "hovertemplate": HOVER, "connectgaps": False,
             "line": {"color": "#0072B2", "dash": "solid", "width": 3},
             "marker": {"color": "#0072B2", "size": 8, "symbol": "circle"},
@@ -137,13 +136,11 @@ def test_bar_chart_with_ids_dutch_formats_and_a_hidden_cell() -> None:
              fig(12.5, breakdown=(("kostensoort", "materiaal"),), unit="euro", indicator="kosten")]
     html = bar_chart("Kosten", euros, category_key="kostensoort", unit="euro", chart_id="k")
     trace = chart_json(html)["data"][0]
-    assert [point[:3] for point in trace["customdata"]] == [
-        ["€ 1.234", "kosten.totaal.2026-Q2.kostensoort=personeel", "personeel"],
-        ["€ 13", "kosten.totaal.2026-Q2.kostensoort=materiaal", "materiaal"]]
-    # Last, the point's audit entry, which a click on it opens (charts.js).
-    assert [point[3] for point in trace["customdata"]] == [
-        "audit/kosten/totaal/#kosten.totaal.2026-Q2.kostensoort=personeel",
-        "audit/kosten/totaal/#kosten.totaal.2026-Q2.kostensoort=materiaal"]
+    assert trace["customdata"] == [
+        ["€ 1.234", "kosten.totaal.2026-Q2.kostensoort=personeel"],
+        ["€ 13", "kosten.totaal.2026-Q2.kostensoort=materiaal"]]
+    # The bars' audit page, once: a click opens it at the bar's figure id (charts.js).
+    assert trace["meta"] == ["", "audit/kosten/totaal/"]
     assert trace["text"] == ["€ 1.234", "€ 13"]
     assert chart_json(html)["layout"]["yaxis"]["tickprefix"] == "€ "
 
@@ -166,7 +163,14 @@ def test_bar_chart_by_region_and_its_summary() -> None:
     html = bar_chart("Actief", figures, category_key="regio", unit="procent", chart_id="r",
                      labels={"noord": "Noord", "zuid": "Zuid", "west": "West"})
     assert caption(html) == "Actief: het hoogst is Zuid (40,0%), het laagst West (7,3%)."
-    assert chart_json(html)["data"][0]["text"] == ["12,5%", "40,0%", "7,3%"]
+    trace = chart_json(html)["data"][0]
+    assert trace["text"] == ["12,5%", "40,0%", "7,3%"]
+    # Each region's entry is on its own audit page: the first in `meta`, the others per bar.
+    assert trace["meta"] == ["", "audit/deelnemers_bereikt/noord/"]
+    assert trace["customdata"] == [
+        ["12,5%", "deelnemers_bereikt.noord.2026-Q2"],
+        ["40,0%", "deelnemers_bereikt.zuid.2026-Q2", "audit/deelnemers_bereikt/zuid/"],
+        ["7,3%", "deelnemers_bereikt.west.2026-Q2", "audit/deelnemers_bereikt/west/"]]
 
 
 def test_bars_of_a_cross_table_are_told_apart_by_their_other_columns() -> None:
@@ -271,7 +275,7 @@ def test_highlighted_series_in_colour_over_grey_lines_and_a_short_summary() -> N
     grey = traces[:-2]
     assert {t["line"]["color"] for t in grey} == {CONTEXT_COLOUR} and len(grey) == len(names) - 2
     assert [t["name"] for t in grey if t["showlegend"]] == [CONTEXT_NAME]
-    assert [t["customdata"][0][2] for t in grey] == names[1:-1]  # the hover names each one
+    assert [t["meta"][0] for t in grey] == names[1:-1]  # the hover names each one
     summary = re.search(r'<span class="im-chart-summary">(.*?)</span>', html).group(1)
     assert summary == ("Groot: Regio 09: 10 in 2026-K2; Regio 00: 1 in 2026-K2; "
                        "de 8 andere in grijs.")

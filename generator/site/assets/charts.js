@@ -26,14 +26,18 @@
       var figure = JSON.parse(node.textContent);
       target.setAttribute("data-im-drawn", "1");
       window.Plotly.newPlot(target, figure.data, figure.layout, CONFIG);
-      // A point opens its audit entry: the address is the last item of its customdata.
+      // A point opens its audit entry: its page is the trace's (meta[1]) or the point's own
+      // (a third item of its customdata), the fragment its figure id (charts.py `_points`).
       target.on("plotly_click", function (event) {
         var point = event && event.points && event.points[0];
         var custom = point && point.customdata;
-        var entry = custom && custom.length > 3 ? custom[3] : null;
-        if (entry) {
-          window.location.href = new URL(entry, window.location.href).href;
+        var meta = point && point.data && point.data.meta;
+        if (!custom || !custom[1] || !meta || typeof meta[1] !== "string") {
+          return;  // a chart without audit entries (the sensitivity chart)
         }
+        var page = custom.length > 2 ? custom[2] : meta[1];
+        var fragment = encodeURIComponent(custom[1]).replace(/%3D/g, "=");
+        window.location.href = new URL(page + "#" + fragment, window.location.href).href;
       });
       var holder = target.closest("figure");
       var images = holder && holder.querySelector(".im-chart-images");
