@@ -135,12 +135,13 @@ def test_a_suppressed_entry_says_so_without_the_value(handmade: Computation) -> 
                             ("hoog", figure.value)))
     pages = audit_pages(handmade, repo_url=REPO, figures=[hidden])
     text = entry(pages, figure.figure_id)
-    assert "onderdrukt: Niet getoond: een klein aantal (minder dan 5)" in text
-    assert str(figure.value) not in text and "rijen niet getoond (onderdrukte cel)" in text
+    assert "onderdrukt (klein aantal)" in text
+    assert str(figure.value) not in text and "rijen niet getoond" in text
     assert "#L" not in text and "hoog" not in text
     page = pages[audit_page(figure.indicator, figure.region)]
     files = len({s.file for s in figure.sources})
-    assert text.count("rijen niet getoond (onderdrukte cel)") == len(figure.sources)
+    assert text.count("rijen niet getoond") == len(figure.sources)
+    assert page.count("klein aantal: een klein aantal (minder dan 5) kan naar personen") == 1
     assert all(f"/{s.file}) | `{s.blob}` |" in page for s in figure.sources)
     assert ("<br>bestand 1: rijen niet getoond" in text) == (files > 1)
 
