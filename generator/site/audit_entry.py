@@ -47,8 +47,8 @@ def entry_html(figure: Figure, definition: Definition | None, repo_url: str | No
     `shown`: (relative URL, title) of each page that shows the figure, linked back to.
     The id names the cell (`….richting=succes`); the entry does not say it again."""
     fid = figure.figure_id
-    if figure.suppressed:
-        value = f"onderdrukt: {_text(disclosure.note(figure))}"
+    if figure.suppressed:  # the page explains each reason once (`pages/audit.py`)
+        value = f"onderdrukt ({_text(suppression_reason(figure))})"
     elif figure.value is None:
         value = "<strong>geen waarde</strong>"
     else:
@@ -76,6 +76,11 @@ def entry_html(figure: Figure, definition: Definition | None, repo_url: str | No
                else f" · indicator {code(figure.indicator)} versie {_text(figure.version)}")
     return (f'<p class="im-audit-entry" id="{escape(fid, quote=True)}">'
             f"{code(fid)} · {value}{version}" + "".join(f"<br>{item}" for item in items) + "</p>")
+
+
+def suppression_reason(figure: Figure) -> str:
+    """Why a suppressed cell is hidden, in two words: `klein aantal` or `afleidbaar`."""
+    return str(dict(figure.extra).get(disclosure.REASON_KEY, disclosure.PRIMARY))
 
 
 def trace_command(figure_id: str, commit: str | None) -> str:
@@ -125,7 +130,7 @@ def _source(source: SourceRows, figure: Figure, repo_url: str | None, number: in
                 f"blob {code(source.blob)}")
     lead = head + ": " if head else ""
     if figure.suppressed:
-        return lead + "rijen niet getoond (onderdrukte cel)"
+        return lead + "rijen niet getoond"
     if not source.rows:
         return lead + "het hele bestand"
     return lead + "rijen " + rows_html(source.rows, base)

@@ -2,7 +2,9 @@
 
 An audit entry links back to every page that shows its figure. The pages' own links are
 the truth of that (an edition's page may link a current value to the live tree), so the
-index is read from the rendered Markdown rather than guessed from the figure.
+index is read from the rendered Markdown rather than guessed from the figure: every
+quoted address of an audit entry, a link's `href` or a chart point's (its JSON in the page).
+The audit pages make an entry only for the figures found here (`pages/audit.py`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from urllib.parse import unquote
 from generator.site.outputs import Page
 from generator.site.urls import AUDIT_DIR, source_to_url
 
-_AUDIT_LINK = re.compile(r'href="([^"#]*' + re.escape(AUDIT_DIR) + r'/[^"#]*)#([^"]+)"')
+_AUDIT_LINK = re.compile(r'"([^"#\s]*' + re.escape(AUDIT_DIR) + r'/[^"#\s]*)#([^"\s]+)"')
 
 ShownOn = dict[tuple[str, str], list[tuple[str, str]]]
 """(audit page URL from the site root, figure id) -> [(page URL, page title)], site order."""

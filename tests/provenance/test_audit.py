@@ -102,10 +102,15 @@ def test_rows_html_hand_cases() -> None:
     assert text.endswith(f'{many[-2]}, {many[-1]} (<a href="{url}">bestand</a>)')
 
 
-def test_entries_are_one_marked_block_of_html_per_quarter(pages: dict[str, str]) -> None:
-    """Markdown would parse thousands of entries; the plugin passes marked blocks by."""
+def test_entries_are_one_marked_block_of_html_per_year(pages: dict[str, str]) -> None:
+    """Markdown would parse thousands of entries; the plugin passes marked blocks by. A
+    year's block holds its quarters, the latest first."""
     page = pages[audit_page("deelnemers_bereikt", "totaal")]
-    assert page.count(START) == page.count(END) == page.count("\n## Stand tot en met ")
+    years = re.findall(r"\n## Kwartalen van (\d{4})\n", page)
+    assert page.count(START) == page.count(END) == len(years) and years == sorted(years)[::-1]
+    ids = ANCHOR.findall(page)
+    assert ids and [i.split(".")[2] for i in ids] == sorted((i.split(".")[2] for i in ids),
+                                                             reverse=True)
     block = page[page.index(START) + len(START):page.index(END)].strip().splitlines()
     assert block and all(line.startswith('<p class="im-audit-entry" id="')
                          and line.endswith("</p>") for line in block)
@@ -135,12 +140,13 @@ def test_a_suppressed_entry_says_so_without_the_value(handmade: Computation) -> 
                             ("hoog", figure.value)))
     pages = audit_pages(handmade, repo_url=REPO, figures=[hidden])
     text = entry(pages, figure.figure_id)
-    assert "onderdrukt: Niet getoond: een klein aantal (minder dan 5)" in text
-    assert str(figure.value) not in text and "rijen niet getoond (onderdrukte cel)" in text
+    assert "onderdrukt (klein aantal)" in text
+    assert str(figure.value) not in text and "rijen niet getoond" in text
     assert "#L" not in text and "hoog" not in text
     page = pages[audit_page(figure.indicator, figure.region)]
     files = len({s.file for s in figure.sources})
-    assert text.count("rijen niet getoond (onderdrukte cel)") == len(figure.sources)
+    assert text.count("rijen niet getoond") == len(figure.sources)
+    assert page.count("klein aantal: een klein aantal (minder dan 5) kan naar personen") == 1
     assert all(f"/{s.file}) | `{s.blob}` |" in page for s in figure.sources)
     assert ("<br>bestand 1: rijen niet getoond" in text) == (files > 1)
 

@@ -60,7 +60,7 @@ def test_the_value_appears_once_and_the_header_has_no_empty_row(example_site: Pa
     assert "(<code>" not in text and "onafgerond" not in text  # a whole number is exact
     head = html[html.index("<table"):html.index("</table>")]
     assert not re.search(r"<th[^>]*>\s*</th>", head) and not re.search(r"<td>\s*</td>", head)
-    assert "Gegevenscommit en bouwcommit" in html and "<td>Gegevens</td>" in head
+    assert "Over de herkomstpagina's</a>" in html and "<td>Gegevens</td>" in head
 
 
 def test_a_rounded_value_adds_its_exact_digits_in_dutch_notation() -> None:

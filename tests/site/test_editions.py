@@ -14,6 +14,7 @@ from generator.provenance.trace import Trace, trace
 from generator.provenance.verify import verify_site
 from generator.site.urls import edition_root
 from tests.fixtures.handmade_repo import commit_all, set_cell
+from tests.site.test_audit_links import addresses
 from tests.site.conftest import page, site_repo, write
 
 INSTROOM = "data/noord/instroom.csv"
@@ -106,10 +107,13 @@ def test_what_did_not_change_since_the_edition_has_one_audit_entry(
     start = live.index(f'<p class="im-audit-entry" id="{zuid}">')
     entry = live[start:live.index("</p>", start)]
     assert '<a href="../../../edities/tussenrapport-2023/">Tussenrapport 2023</a>' in entry
-    assert "*Edities.*" not in live and "Edities." in live  # the header says how to trace
+    # How to trace in an edition's commit is said once, where every audit page links.
+    assert 'href="../../../bouwinformatie/#over-de-herkomstpaginas"' in live
+    assert "<em>Edities.</em>" in page(site, "bouwinformatie/") and "Edities." not in live
     edition_audit = page(site, "edities/tussenrapport-2023/audit/deelnemers_bereikt/noord/")
     assert f"impactmonitor trace &lt;id&gt; --ref {first}" in edition_audit
-    # Together the edition's own entries and the live ones it links to hold all its figures.
+    # Every figure the edition's pages point to has its entry, in the edition's tree or the
+    # live one; its other figures are in its manifest (and counted on their audit pages).
     manifest = read_manifest(site, manifest_path(edition_root("tussenrapport-2023")),
                              plain_reader(site))
     anchors = set(re.findall(r'<p class="im-audit-entry" id="([^"]+)">', "".join(
@@ -117,7 +121,10 @@ def test_what_did_not_change_since_the_edition_has_one_audit_entry(
     live_anchors = set(re.findall(r'<p class="im-audit-entry" id="([^"]+)">', "".join(
         p.read_text(encoding="utf-8") for p in (site / "audit").rglob("index.html"))))
     assert NOORD in anchors and zuid not in anchors
-    assert set(manifest["figures"]) <= anchors | live_anchors
+    pointed = {figure_id for (_, figure_id), pages in addresses(site).items()
+               if any(url.startswith("edities/tussenrapport-2023/") for url in pages)}
+    assert zuid in pointed and pointed <= anchors | live_anchors
+    assert anchors <= set(manifest["figures"])
 
 
 def test_an_unchanged_edition_says_so(tmp_path: Path) -> None:

@@ -32,3 +32,18 @@ def test_a_headline_kpi_weighs_more_than_the_other_indicators(example_site: Path
 def test_the_chart_download_links_are_not_searched(example_site: Path) -> None:
     docs = json.loads((example_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
     assert not [d["location"] for d in docs if "CSV voor Excel" in d["text"]]
+
+
+def test_a_regions_charts_are_not_searched_but_its_page_is(example_site: Path) -> None:
+    """Each region's chart per indicator (a table of numbers) was a third of the index at 20
+    regions (issue 10); the region's page, its table of all indicators and its prose stay."""
+    docs = json.loads((example_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    regions = [d for d in docs if d["location"].startswith("regios/voorbeeld-noord/")]
+    found = {d["location"] for d in regions}
+    assert {"regios/voorbeeld-noord/", "regios/voorbeeld-noord/#alle-indicatoren"} <= found
+    assert not [d["location"] for d in regions if "Gegevens bij de grafiek" in d["text"]]
+    assert "regios/voorbeeld-noord/#deelnemers-bereikt" not in found
+    assert [d for d in docs if d["location"].startswith("indicatoren/deelnemers_bereikt/")
+            and "Gegevens bij de grafiek" in d["text"]]  # the indicator's own charts are
+    html = (example_site / "regios/voorbeeld-noord/index.html").read_text(encoding="utf-8")
+    assert '<h3 data-search-exclude id="deelnemers-bereikt">' in html  # the heading stays

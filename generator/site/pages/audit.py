@@ -1,10 +1,17 @@
-"""The audit pages: one Markdown page per indicator and scope, one anchored entry per figure.
+"""The audit pages: one Markdown page per indicator and scope, one anchored entry per figure
+the site shows.
 
-Made for the live figures and, in their own tree, for each edition's, always from the
-figures the site shows (after disclosure control, with the derived ones), so a number's
-link (`urls.audit_url`) lands on its entry. Not in the navigation: readers arrive from
-a number. The page (title, header table, a heading per quarter) is Markdown; each entry is
-a block of HTML (`generator/site/audit_entry.py`).
+Made for the live figures and, in their own tree, for each edition's, from the figures
+the site shows (after disclosure control, with the derived ones), so a number's link
+(`urls.audit_url`) lands on its entry. An entry is made for each figure some page links
+to (a sentence, a table cell, a chart point, an edition: `shown_on`); the others (older
+quarters' breakdowns and the like, most of the figures) are in the CSV downloads only,
+and the page says how many and links their lineage in the tree's manifest part (JSON,
+checked by `verify`) instead of repeating it: `impactmonitor trace <id>` recomputes each.
+Not in the navigation: readers arrive from a number. The page (title, header table, a
+heading per year) is Markdown; each entry is a block of HTML (`generator/site/audit_entry.py`).
+What every audit page would say alike (how an entry reads, the two commits, editions,
+suppression) is said once, on the build information page (`ABOUT`).
 
 Each entry says what PRODUCT.md asks of it: the value (or that it is suppressed, without
 it), the indicator and its definition version, the data files with Git blob ids and the
@@ -15,6 +22,7 @@ paths are the site's (`generator.site.urls.audit_page`), so every number's link 
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -23,16 +31,46 @@ from generator.compute.lineage import TOTAL, Figure
 from generator.compute.pipeline import Computation
 from generator.indicators.definition import Definition
 from generator.provenance.facts import BuildFacts
+from generator.provenance.published import split
 from generator.publish.sitedata import SiteData
-from generator.site.audit_entry import entry_html, file_url, trace_command
+from generator.publish import disclosure
+from generator.site.audit_entry import entry_html, file_url, suppression_reason, trace_command
 from generator.site.editions import unchanged_in_live
-from generator.site.markup import text
+from generator.site.markup import indicator_source, text
 from generator.site.outputs import Output, Page, SiteInputs
 from generator.site.rawhtml import raw_block
-from generator.compute.formatting import format_period
+from generator.compute.formatting import dutch
 from generator.site.shown_on import ShownOn
 from generator.site.urls import audit_page, edition_root, relative, rendering, source_to_url
 from generator.site.words import dutch_date
+
+YEAR_HEADING = "Kwartalen van"
+"""The entries of a page under a heading per year: `## Kwartalen van 2026`."""
+
+ABOUT_SOURCE = "bouwinformatie.md"
+ABOUT_ANCHOR = "over-de-herkomstpaginas"
+"""Where the audit pages' common explanation is: a section of the build information page."""
+
+ENTRIES_EXPLAINED = (
+    "Elk getal op de site linkt naar zijn eigen regel op de herkomstpagina van zijn "
+    "indicator en regio. Daar staat waar het vandaan komt: de gegevensbestanden met hun "
+    "Git-blob-id en de rijen die meetelden (rij 1 is de kopregel, zoals een spreadsheet telt) "
+    "en de opdracht die het getal opnieuw berekent. De commits en tools in de tabel bovenaan "
+    "gelden voor elk getal op die pagina.")
+
+NOT_SHOWN_EXPLAINED = (
+    "*Alleen in de downloads.* Een herkomstpagina heeft een regel voor elk getal dat de site "
+    "toont (op een pagina, in een tabel, in een grafiek of in een editie). De andere getallen, "
+    "zoals de uitsplitsingen van eerdere kwartalen, staan alleen in de CSV-downloads, met hun "
+    "figuur-id. Hun herkomst staat in het deelbestand van het manifest dat de pagina noemt "
+    "(JSON, gecontroleerd door `impactmonitor verify`) en `impactmonitor trace <id>` rekent "
+    "elk ervan na.")
+
+SUPPRESSION_EXPLAINED = (
+    "*Onderdrukt.* Van een onderdrukte cel tonen de site en de herkomstpagina de waarde "
+    "niet en ook niet de rijen die meetelden. Een klein aantal: het getal is kleiner dan de "
+    "drempel k en kan naar personen herleidbaar zijn. Afleidbaar: met dit getal en het totaal "
+    "zou een klein aantal terug te rekenen zijn.")
 
 COMMITS_EXPLAINED = (
     "*Gegevenscommit en bouwcommit.* De gegevenscommit is de commit waarop de gegevens voor "
@@ -41,10 +79,16 @@ COMMITS_EXPLAINED = (
     "versie van de software die de site bouwde.")
 
 EDITIONS_EXPLAINED = (
-    "*Edities.* Een getal dat een editie toont (zie 'Getoond op') en dat sindsdien niet "
-    "veranderde, heeft zijn regel hier: in de commit van die editie had het dezelfde waarde, "
-    "uit dezelfde bestanden (dezelfde Git-blob-id's) en rijen. `impactmonitor trace <id> "
-    "--ref <commit van de editie>` rekent het daar na.")
+    "*Edities.* Een getal dat een editie toont en dat sindsdien niet veranderde, heeft zijn "
+    "regel op de herkomstpagina van de monitor (zie 'Getoond op'): in de commit van die "
+    "editie had het dezelfde waarde, uit dezelfde bestanden (dezelfde Git-blob-id's) en rijen. "
+    "`impactmonitor trace <id> --ref <commit van de editie>` rekent het daar na. Een getal "
+    "dat sindsdien wel veranderde, heeft zijn regel op de herkomstpagina's van de editie.")
+
+ABOUT = [ENTRIES_EXPLAINED, COMMITS_EXPLAINED, EDITIONS_EXPLAINED, NOT_SHOWN_EXPLAINED,
+         SUPPRESSION_EXPLAINED]
+"""The paragraphs of the build information page's section on the audit pages."""
+
 
 NOT_SEARCHED = "---\nsearch:\n  exclude: true\naudit: true\n---\n\n"
 """Front matter keeping audit pages out of the search index: thousands of entries of ids
@@ -70,7 +114,10 @@ def build(site: SiteInputs, shown: ShownOn | None = None) -> list[Output]:
         found = audit_pages(data.computation, site.facts, repo_url=site.repo_url,
                             figures=figures, audit_root=root,
                             region_names={r.id: r.name for r in data.regions},
-                            shown=shown, editions=bool(site.editions) and not root)
+                            shown=shown,
+                            parts={(part.indicator, part.scope): part.path
+                                   for part, _ in split(data.figures)},
+                            downloads=not root)
         pages += [Page(source, _title(markdown), NOT_SEARCHED + markdown, None)
                   for source, markdown in sorted(found.items())]
     return pages
@@ -90,7 +137,8 @@ def audit_pages(computation: Computation, facts: BuildFacts | None = None, *,
                 repo_url: str | None, figures: Sequence[Figure] | None = None,
                 region_names: Mapping[str, str] | None = None,
                 audit_root: str = "", shown: ShownOn | None = None,
-                editions: bool = False) -> dict[str, str]:
+                parts: Mapping[tuple[str, str], str] | None = None,
+                downloads: bool = False) -> dict[str, str]:
     """Relative Markdown path -> page, for `figures` (default: the computation's).
 
     Pass the figures the site shows (after disclosure control, with derived figures), so
@@ -98,29 +146,57 @@ def audit_pages(computation: Computation, facts: BuildFacts | None = None, *,
     a report edition's own tree. `facts` give the code commit, build date and tool
     versions each page states (the same the manifest and the build information page
     state); without them the pages say these are unknown.
+
+    With `shown` (from `shown_on`), an entry is made only for a figure some page links to;
+    the page counts the others and links their manifest part (`parts`: (indicator, scope)
+    -> site-relative path) and, with `downloads`, the indicator's CSV downloads (the live
+    tree's). Without `shown`, every figure has its entry.
     """
     figures = computation.figures if figures is None else figures
     definitions = {d.id: d for d in computation.definitions}
     context = _Context(repo_url.rstrip("/") if repo_url else None, facts,
-                       dict(region_names or {}), shown or {}, editions)
+                       dict(region_names or {}), shown)
     groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     for figure in figures:
         groups[(figure.indicator, figure.region)].append(figure)
     pages = {}
     for (indicator, region), members in sorted(groups.items()):
         path = audit_page(indicator, region, audit_root)
+        url = source_to_url(path)
+        listed = (members if shown is None
+                  else [f for f in members if (url, f.figure_id) in shown])
         with rendering(path):  # the links back are relative to this page
-            pages[path] = _page(definitions.get(indicator), indicator, region, members,
-                                context, source_to_url(path))
+            pages[path] = _page(definitions.get(indicator), indicator, region, listed,
+                                context, url, _elsewhere(
+                                    path, indicator, len(members) - len(listed),
+                                    (parts or {}).get((indicator, region)),
+                                    downloads and indicator in definitions))
     return pages
+
+
+def _elsewhere(path: str, indicator: str, count: int, part: str | None,
+               downloads: bool) -> str | None:
+    """The sentence on the page's figures that only the downloads show (None if none)."""
+    if count == 0:
+        return None
+    here = posixpath.dirname(path)  # Markdown links are relative to the page's source
+    one = count == 1
+    where = (f"[het deelbestand van het manifest]({posixpath.relpath(part, here)})"
+             if part else "het manifest")
+    shown = ("alleen in de [CSV-downloads van de indicator]"
+             f"({posixpath.relpath(indicator_source(indicator), here)}#downloaden)"
+             if downloads else "niet op de site")
+    return (f"{'Eén getal' if one else f'{dutch(count, 0)} getallen'} van deze indicator en "
+            f"regio {'staat' if one else 'staan'} {shown}: {'zijn' if one else 'hun'} "
+            f"herkomst staat in {where} (JSON, gecontroleerd door `impactmonitor verify`) en "
+            f"`impactmonitor trace <id>` rekent {'het' if one else 'elk'} na.")
 
 
 class _Context:
     def __init__(self, repo_url: str | None, facts: BuildFacts | None,
-                 region_names: dict[str, str], shown: ShownOn, editions: bool = False) -> None:
+                 region_names: dict[str, str], shown: ShownOn | None) -> None:
         self.repo_url = repo_url
-        self.editions = editions
-        self.shown = shown
+        self.shown = shown or {}
         self.code_commit = facts.code_commit if facts else None
         self.build_date = dutch_date(facts.built) if facts else None
         self.tool_versions = dict(facts.tool_versions) if facts else {}
@@ -150,22 +226,20 @@ def code(value: str) -> str:
 
 
 def _page(definition: Definition | None, indicator: str, region: str,
-          figures: list[Figure], context: _Context, url: str) -> str:
+          figures: list[Figure], context: _Context, url: str, elsewhere: str | None) -> str:
+    """`figures`: those with an entry here; `elsewhere`: the sentence on the others."""
     title = definition.title if definition else indicator
     commits = sorted({f.commit or "" for f in figures})
+    about = posixpath.relpath(ABOUT_SOURCE, posixpath.dirname(_source(url)))
     lines = [f"# Herkomst: {text(title)} · {text(context.region(region))}", "",
-             "Elk getal op de site linkt naar zijn eigen regel op deze pagina. Daar staat waar "
-             "het vandaan komt: de gegevensbestanden met hun Git-blob-id en de rijen die "
-             "meetelden (rij 1 is de kopregel, zoals een spreadsheet telt) en de opdracht die "
-             "het getal opnieuw berekent. De commits en tools in deze tabel gelden voor elk "
-             "getal op deze pagina.", "",
-             COMMITS_EXPLAINED, "",
-             *([EDITIONS_EXPLAINED, ""] if context.editions else []),
-             "| Gegeven | Waarde |", "|---|---|",
+             "Elk getal op de site linkt naar zijn regel hieronder; hoe een regel leest en "
+             f"wat de commits zijn, staat in [Over de herkomstpagina's]({about}#{ABOUT_ANCHOR}).",
+             "", "| Gegeven | Waarde |", "|---|---|",
              f"| Indicator | {code(indicator)}"
              + (f", definitie versie {text(definition.version)} ({code(definition.file)}, "
                 f"blob {code(definition.blob)})" if definition else "") + " |",
-             "| Gegevens | " + ", ".join(context.commit_link(c or None) for c in commits) + " |",
+             "| Gegevens | " + (", ".join(context.commit_link(c or None) for c in commits)
+                                or "–") + " |",
              f"| Code | {context.commit_link(context.code_commit) if context.code_commit else 'onbekend'} |",
              f"| Bouwdatum | {context.build_date or 'onbekend'} |"]
     if context.tool_versions:
@@ -188,11 +262,17 @@ def _page(definition: Definition | None, indicator: str, region: str,
         lines += ["", "Elk getal op deze pagina rekent opnieuw uit met "
                   + f"`{trace_command('<id>', commits[0] or None)}`"
                   + ", waarin `<id>` de figuur-id is die vooraan zijn regel staat."]
-    by_period: dict[str, list[Figure]] = defaultdict(list)
-    for figure in figures:
-        by_period[figure.period].append(figure)
-    for period in sorted(by_period, reverse=True):  # the latest quarter is read most
-        lines += ["", f"## Stand tot en met {format_period(period)}"]
+    if elsewhere:
+        lines += ["", elsewhere]
+    lines += _suppressed_words(figures)
+    by_year: dict[str, list[Figure]] = defaultdict(list)
+    for figure in sorted(figures, key=lambda f: f.period, reverse=True):  # stable: site order
+        by_year[figure.period[:4]].append(figure)
+    for year, members in by_year.items():  # the latest quarter is read most: first
+        # A heading per year, not per quarter: the page lists the figures the site shows,
+        # often one per quarter, and a quarter's heading and its line in the contents
+        # were ~330 bytes, 3,2 MB over the 607 pages at 20 regions. The id names the quarter.
+        lines += ["", f"## {YEAR_HEADING} {year}"]
         # The entries as one marked block of HTML (audit_entry.py, site/rawhtml.py): parsed
         # as Markdown, thousands of them were most of the time of a site build.
         lines.append(raw_block(
@@ -200,8 +280,21 @@ def _page(definition: Definition | None, indicator: str, region: str,
                        [(relative(page), title)
                         for page, title in context.shown.get((url, f.figure_id), [])],
                        listed, command=not one_commit)
-            for f in by_period[period]))
+            for f in members))
     return "\n".join(lines) + "\n"
+
+
+def _source(url: str) -> str:
+    """The Markdown source of an audit page's URL (`audit/x/y/` -> `audit/x/y.md`)."""
+    return url.rstrip("/") + ".md"
+
+
+def _suppressed_words(figures: list[Figure]) -> list[str]:
+    """Once per page, the long reason of each kind of suppression its entries name."""
+    reasons = {suppression_reason(f): f for f in figures if f.suppressed}
+    return ["", "Onderdrukt, zonder waarde en rijen: " + "; ".join(
+        f"{text(reason)}: {text(disclosure.note(figure).removeprefix('Niet getoond: '))}"
+        for reason, figure in sorted(reasons.items()))] if reasons else []
 
 
 def _one_blob_per_file(figures: list[Figure]) -> set[tuple[str, str]]:

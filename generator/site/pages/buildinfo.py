@@ -2,7 +2,8 @@
 
 Everything it states comes from the build's one `BuildFacts`, the same record the
 manifests and the audit pages read. The machine-readable provenance (manifest and
-PROV-JSON per data state) is published beside it and linked from it.
+PROV-JSON per data state) is published beside it and linked from it. Its last section
+explains the audit pages once (`pages.audit.ABOUT`), which every audit page links.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from generator.provenance.environment import Commit
 from generator.provenance.facts import BuildFacts
 from generator.site.markup import text
 from generator.site.outputs import Output, Page, SiteInputs
+from generator.site.pages import audit
 from generator.site.provenance_files import PublishedTree, provenance_files
 from generator.site.words import dutch_date
 
@@ -36,7 +38,8 @@ def build(site: SiteInputs) -> list[Output]:
               f"(k = {site.live.k}).",
               "",
               "## Versies", "", versions_table(facts), "",
-              *provenance_section(published.trees)]
+              *provenance_section(published.trees),
+              "## Over de herkomstpagina's", "", *(f"{p}\n" for p in audit.ABOUT)]
     return [Page(SOURCE, "Bouwinformatie", "\n".join(parts) + "\n", ""), *published.downloads]
 
 
