@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from html import escape
 from typing import Any
 
@@ -377,6 +377,22 @@ def _tools(title: str, chart_id: str) -> str:
             f'data-format="svg">SVG{about}</button></span> · '
             f'<a href="#{anchor(chart_id)}" class="im-chart-link">Alleen deze grafiek{about}</a>'
             "</p>")
+
+
+_CHART_DATA = re.compile(r'<script type="application/json" class="im-chart-data" '
+                         r'data-for="[^"]+">(.*?)</script>', re.S)
+
+
+def audit_addresses(html: str) -> Iterator[tuple[str, str]]:
+    """The audit entries the charts in `html` point at, as (audit page relative to the page,
+    figure id): `_points` read back, for `shown_on`."""
+    for text in _CHART_DATA.findall(html):
+        for trace in json.loads(text)["data"]:
+            meta = trace.get("meta")
+            if not (isinstance(meta, list) and len(meta) == 2):
+                continue  # a chart without audit entries (the sensitivity chart)
+            for point in trace["customdata"]:
+                yield (point[2] if len(point) > 2 else meta[1]), point[1]
 
 
 def figure_json(figure: Mapping[str, Any]) -> str:

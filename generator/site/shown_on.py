@@ -3,7 +3,8 @@
 An audit entry links back to every page that shows its figure. The pages' own links are
 the truth of that (an edition's page may link a current value to the live tree), so the
 index is read from the rendered Markdown rather than guessed from the figure: every
-quoted address of an audit entry, a link's `href` or a chart point's (its JSON in the page).
+link's `href` to an audit entry, and every chart point's (its page and figure id in the
+chart's JSON, `charts.audit_addresses`).
 The audit pages make an entry only for the figures found here (`pages/audit.py`).
 """
 
@@ -14,10 +15,11 @@ import re
 from collections.abc import Sequence
 from urllib.parse import unquote
 
+from generator.site.charts import audit_addresses
 from generator.site.outputs import Page
 from generator.site.urls import AUDIT_DIR, source_to_url
 
-_AUDIT_LINK = re.compile(r'"([^"#\s]*' + re.escape(AUDIT_DIR) + r'/[^"#\s]*)#([^"\s]+)"')
+_AUDIT_LINK = re.compile(r'href="([^"#]*' + re.escape(AUDIT_DIR) + r'/[^"#]*)#([^"]+)"')
 
 ShownOn = dict[tuple[str, str], list[tuple[str, str]]]
 """(audit page URL from the site root, figure id) -> [(page URL, page title)], site order."""
@@ -27,9 +29,10 @@ def shown_on(pages: Sequence[Page]) -> ShownOn:
     found: ShownOn = {}
     for page in pages:
         here = source_to_url(page.source)
-        for href, fragment in _AUDIT_LINK.findall(page.markdown):
+        links = [(href, unquote(fragment)) for href, fragment in _AUDIT_LINK.findall(page.markdown)]
+        for href, figure_id in [*links, *audit_addresses(page.markdown)]:
             target = posixpath.normpath(posixpath.join(here or ".", href)) + "/"
-            entry = found.setdefault((target, unquote(fragment)), [])
+            entry = found.setdefault((target, figure_id), [])
             if not any(url == here for url, _ in entry):
                 entry.append((here, _name(page)))
     return found

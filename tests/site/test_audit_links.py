@@ -14,8 +14,17 @@ from urllib.parse import unquote
 from generator.site.pages.audit import ABOUT, COMMITS_EXPLAINED
 from tests.site.conftest import page
 
-ADDRESS = re.compile(r'"([^"#\s]*audit/[^"#\s]*)#([^"\s]+)"')
-"""A quoted address of an audit entry: a link's href or a string in a chart's JSON."""
+ADDRESS = re.compile(r'href="([^"#]*audit/[^"#]*)#([^"]+)"')
+"""A link to an audit entry."""
+CHART = re.compile(r'class="im-chart-data"[^>]*>(.*?)</script>', re.S)
+
+
+def chart_points(html: str) -> list[tuple[str, str]]:
+    """(audit page, figure id) of every chart point: the trace's page in `meta`, or the
+    point's own as the third item of its customdata."""
+    return [(point[2] if len(point) > 2 else trace["meta"][1], point[1])
+            for data in CHART.findall(html) for trace in json.loads(data)["data"]
+            if "meta" in trace for point in trace["customdata"]]
 ENTRY = re.compile(r'<p class="im-audit-entry" id="([^"]+)">')
 ELSEWHERE = re.compile(r"<p>(\d[\d.]*|Eén) getal(?:len)? van deze indicator en regio.*?"
                        r'<a href="([^"]+\.json)">het deelbestand van het manifest</a>')
@@ -37,9 +46,11 @@ def addresses(site: Path) -> dict[tuple[str, str], set[str]]:
         here = url_of(file, site)
         if is_audit(here):
             continue
-        for target, fragment in ADDRESS.findall(file.read_text(encoding="utf-8")):
+        html = file.read_text(encoding="utf-8")
+        for target, figure_id in [*((t, unquote(f)) for t, f in ADDRESS.findall(html)),
+                                  *chart_points(html)]:
             resolved = posixpath.normpath(posixpath.join(here or ".", target)) + "/"
-            found.setdefault((resolved, unquote(fragment)), set()).add(here)
+            found.setdefault((resolved, figure_id), set()).add(here)
     return found
 
 
@@ -54,9 +65,7 @@ def test_every_address_of_an_audit_entry_has_its_entry(example_site: Path) -> No
     missing = sorted(key for key in linked if key[1] not in listed.get(key[0], set()))
     assert missing == []
     charts = [key for file in example_site.rglob("index.html")
-              for data in re.findall(r'class="im-chart-data"[^>]*>(.*?)</script>',
-                                     file.read_text(encoding="utf-8"), re.S)
-              for key in ADDRESS.findall(data)]
+              for key in chart_points(file.read_text(encoding="utf-8"))]
     assert charts and any(is_audit(url) for url in listed)  # chart points were checked too
 
 

@@ -15,6 +15,9 @@ from generator.publish import disclosure
 from generator.site.charts import (CONTEXT_COLOUR, CONTEXT_NAME, PALETTE, bar_chart, line_chart,
                                    tornado_chart)
 from generator.publish.derived import sensitivity_figures
+from generator.site.outputs import Page
+from generator.site.shown_on import shown_on
+from generator.site.urls import rendering
 
 EVIL = "<script>alert(1)</script>"
 HOVER = ("%{meta[0]}<br>%{x}: <b>%{customdata[0]}</b><br>Figuur-id: %{customdata[1]}"
@@ -288,3 +291,19 @@ def test_without_highlight_every_series_keeps_its_own_colour() -> None:
                                   line_chart("Klein", series, unit="aantal",
                                              chart_id="c")).group(1))
     assert [t["line"]["color"] for t in figure["data"]] == list(PALETTE)
+
+
+def test_shown_on_finds_a_figure_that_only_a_chart_point_shows() -> None:
+    """A chart point is a place a figure is shown: its audit entry must exist and name the
+    page, even when no link on the page points there (`charts.audit_addresses`)."""
+    figures = [fig(12.5, region="noord", unit="procent"), fig(40, region="zuid", unit="procent")]
+    with rendering("indicatoren/actief.md"):
+        html = bar_chart("Actief", figures, category_key="regio", unit="procent", chart_id="r")
+    chart_only = re.sub(r'<table.*?</table>', "", html, flags=re.S)
+    assert "audit/" not in re.sub(r"<script.*?</script>", "", chart_only, flags=re.S)
+    found = shown_on([Page("indicatoren/actief.md", "Actief", chart_only)])
+    assert found == {
+        ("audit/deelnemers_bereikt/noord/", "deelnemers_bereikt.noord.2026-Q2"):
+            [("indicatoren/actief/", "Actief")],
+        ("audit/deelnemers_bereikt/zuid/", "deelnemers_bereikt.zuid.2026-Q2"):
+            [("indicatoren/actief/", "Actief")]}
