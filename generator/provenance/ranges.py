@@ -10,8 +10,13 @@ RANGE_DASH = "–"
 
 def row_ranges(rows: Iterable[int]) -> list[tuple[int, int]]:
     """Consecutive runs of the (deduplicated) rows as `(first, last)` pairs, ascending."""
+    ordered = sorted(set(rows))
+    if not ordered:
+        return []
+    if ordered[-1] - ordered[0] + 1 == len(ordered):  # one run, as most sources are
+        return [(ordered[0], ordered[-1])]
     runs: list[tuple[int, int]] = []
-    for row in sorted(set(rows)):
+    for row in ordered:
         if runs and row == runs[-1][1] + 1:
             runs[-1] = (runs[-1][0], row)
         else:

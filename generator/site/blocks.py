@@ -2,7 +2,9 @@
 
 Generated pages and the narrative's template functions use the same blocks, so a number
 looks, links and is audited the same wherever it appears. Each block is HTML (Markup)
-that sits on its own lines in the Markdown of a page.
+that sits on its own lines in the Markdown of a page. The charts and tables are finished
+HTML, escaped here: each is a marked raw block (`raw`, `site/rawhtml.py`), which MkDocs'
+Markdown passes by; a value (`value`) sits inside a sentence and stays inline.
 """
 
 from __future__ import annotations
@@ -19,7 +21,15 @@ from generator.indicators.definition import Definition, ModelRule, Ratio, Tally
 from generator.site import charts, data_tables
 from generator.site.markup import indicator_source, link, number, text
 from generator.publish.sitedata import SiteData
+from generator.site.rawhtml import raw_block
 from generator.site.words import category, cell_words
+
+
+def raw(html: str) -> Markup:
+    """A chart or table the generator made and escaped, as a raw block of the page: no
+    Markdown in it, so Markdown need not parse it (`site/rawhtml.py`)."""
+    return Markup(raw_block([html]))
+
 
 @dataclass
 class PageState:
@@ -116,10 +126,10 @@ def trend_chart(state: PageState, definition: Definition, scopes: Sequence[str],
     chart_id = state.chart_id(f"{definition.id}-verloop")
     total = site.region_name(TOTAL)
     if len(series) <= len(charts.PALETTE) or total not in series:
-        return Markup(charts.line_chart(title, series, unit=definition.unit, target=target,
-                                        chart_id=chart_id))
+        return raw(charts.line_chart(title, series, unit=definition.unit, target=target,
+                                     chart_id=chart_id))
     regions = {name: found for name, found in series.items() if name != total}
-    return Markup("\n".join([
+    return raw("\n".join([
         charts.line_chart(title, {total: series[total]}, unit=definition.unit, target=target,
                           chart_id=chart_id),
         charts.line_chart(f"{definition.title}: elke regio per kwartaal", regions,
@@ -149,8 +159,8 @@ def breakdown_chart(state: PageState, definition: Definition, columns: Sequence[
              f"tot en met {format_period(period)}")
     key = columns[-1]
     labels = {cell: category(cell) for f in cells for k, cell in f.breakdown if k == key}
-    return Markup(charts.bar_chart(title, cells, category_key=key, unit=definition.unit,
-                                   chart_id=chart_id, horizontal=len(cells) > 6, labels=labels))
+    return raw(charts.bar_chart(title, cells, category_key=key, unit=definition.unit,
+                                chart_id=chart_id, horizontal=len(cells) > 6, labels=labels))
 
 
 def breakdown_title(definition: Definition, columns: Sequence[str]) -> str:
@@ -182,7 +192,7 @@ def breakdown_table(state: PageState, definition: Definition, columns: Sequence[
         rows.append(row)
     header = [" en ".join(columns).capitalize()] + [site.region_name(s) for s in scopes]
     caption = f"{breakdown_title(definition, columns)}, tot en met {format_period(period)}"
-    return Markup(data_tables.figure_table(rows, header, caption=caption))
+    return raw(data_tables.figure_table(rows, header, caption=caption))
 
 
 def scope_table(state: PageState, definition: Definition, periods: Sequence[str]) -> Markup:
@@ -199,10 +209,10 @@ def scope_table(state: PageState, definition: Definition, periods: Sequence[str]
         rows.append(row)
     caption = f"{definition.title} per regio"
     header = ["Regio", *(format_period(p) for p in periods)]
-    return Markup(data_tables.figure_table(rows, header, caption=caption))
+    return raw(data_tables.figure_table(rows, header, caption=caption))
 
 
-def kpi_scope_table(state: PageState, definitions: Sequence[Definition], caption: str) -> str:
+def kpi_scope_table(state: PageState, definitions: Sequence[Definition], caption: str) -> Markup:
     """The latest value of each indicator for every scope (`totaal` and each region)."""
     data = state.site
     scopes = data.scopes()
@@ -215,8 +225,8 @@ def kpi_scope_table(state: PageState, definitions: Sequence[Definition], caption
             if figure is not None:
                 state.record([figure])
         rows.append(row)
-    return data_tables.figure_table(rows, ["Indicator", *(data.region_name(s) for s in scopes)],
-                               caption=caption)
+    return raw(data_tables.figure_table(rows, ["Indicator", *(data.region_name(s) for s in scopes)],
+                                        caption=caption))
 
 
 COMPARED = "Alle regio's samen"
@@ -242,7 +252,7 @@ def region_comparison(state: PageState, definition: Definition) -> Markup | None
     state.record([*ordered, *([total] if total is not None else [])])
     labels = {r.id: r.name for r in site.regions}
     title = f"{definition.title} per regio, tot en met {format_period(latest)}"
-    return Markup(charts.bar_chart(
+    return raw(charts.bar_chart(
         title, ordered, category_key="regio", unit=definition.unit,
         chart_id=state.chart_id(f"{definition.id}-regios"), horizontal=True, labels=labels,
         reference=(COMPARED, total) if total is not None else None))

@@ -6,7 +6,10 @@ from pathlib import Path
 
 import markdown
 
+from generator.site.inputs import load_inputs
 from generator.site.rawhtml import lift, raw_block, restore
+from generator.site.render import render
+from tests.site.conftest import REPO_ROOT
 from tests.site.test_audit_links import addresses
 
 BLOCK = ['<p class="im-audit-entry" id="a.totaal.2026-Q2"><code>a_b</code> '
@@ -39,3 +42,19 @@ def test_the_built_site_has_every_block_back(example_site: Path) -> None:
     linked = {i for url, i in addresses(example_site) if url == "audit/deelnemers_bereikt/totaal/"}
     assert audit.count('<p class="im-audit-entry" id="') == len(linked) > 10  # one per shown figure
     assert not any("im:raw" in p.read_text(encoding="utf-8") for p in example_site.rglob("*.html"))
+
+
+def test_the_generated_charts_tables_and_cards_are_marked_blocks(tmp_path: Path) -> None:
+    """Every chart, data table and KPI card a page builder makes is finished HTML in a
+    marked block: the Markdown that remains after `lift` holds none of them, and the
+    headings stay Markdown (the table of contents is made from them)."""
+    inputs = load_inputs(REPO_ROOT, None, 5)
+    pages = render(inputs, tmp_path / "docs", audit=False).pages
+    found = {"im-chart-figure": 0, "im-table-wrap": 0, "im-kpi-value": 0}
+    for page in pages:
+        lifted, blocks = lift(page.markdown)
+        for marker in found:
+            assert f'class="{marker}' not in lifted, (page.source, marker)
+            found[marker] += sum(block.count(f'class="{marker}') for block in blocks)
+        assert lifted.count("\n## ") == page.markdown.count("\n## "), page.source
+    assert all(count > 5 for count in found.values()), found

@@ -139,7 +139,8 @@ def scenario_section(state: PageState, definition: Definition, period: str) -> l
             extra=", met de grenzen voor non-respons" if bounds else "",
             heads=Markup("").join(Markup('<th scope="col">{}</th>').format(h) for h in heads),
             rows=Markup("").join(rows))
-    parts = [f"## {text(definition.title)}", "", str(text(definition.description)), "", str(table), ""]
+    parts = [f"## {text(definition.title)}", "", str(text(definition.description)), "",
+             blocks.raw(table), ""]
     for e in definition.expectations:
         if e.value is not None:
             shown = declared(e.value, definition, "verwachting")
@@ -192,7 +193,7 @@ def distribution_section(state: PageState, view: EconomyView) -> list[str]:
             "Wie wint en wie betaalt, voor alle bereikte deelnemers samen. Belastingen, premies "
             "en uitkeringen gaan van de ene partij naar de andere: ze staan in de tabel, maar "
             "tellen per kolom op tot nul en veranderen het welvaartssaldo niet. Het saldo van "
-            "alle partijen samen is de netto contante waarde.", "", str(table), ""]
+            "alle partijen samen is de netto contante waarde.", "", blocks.raw(table), ""]
 
 
 COST_EFFECTIVENESS = ("kosten_per_deelnemer", "kosten_per_verbeterde_positie", "kosten_per_bewijs")
@@ -228,7 +229,7 @@ def cost_effectiveness_section(state: PageState, period: str) -> list[str]:
             "behaald bewijs met civiel effect kosten, per regio en in totaal. Het totaal deelt "
             "de opgetelde kosten door de opgetelde resultaten. Dit zijn bruto resultaten (ook "
             "wat zonder het collectief was gebeurd); lees ze naast de context van elke regio "
-            "(arbeidsmarkt en achtergrond) op de regiopagina's.", "", str(table), ""]
+            "(arbeidsmarkt en achtergrond) op de regiopagina's.", "", blocks.raw(table), ""]
 
 
 def sensitivity_section(state: PageState, view: EconomyView) -> list[str]:
@@ -249,4 +250,4 @@ def sensitivity_section(state: PageState, view: EconomyView) -> list[str]:
     return ["## Gevoeligheid", "",
             "Hoeveel de baten per bereikte deelnemer per jaar (alle regio's samen) veranderen als één "
             "parameter op zijn lage of hoge waarde staat en de rest op de centrale waarde. "
-            "De breedste balk bovenaan: die parameter telt het zwaarst.", "", chart, ""]
+            "De breedste balk bovenaan: die parameter telt het zwaarst.", "", blocks.raw(chart), ""]

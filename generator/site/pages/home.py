@@ -36,8 +36,9 @@ def build(site: SiteInputs) -> list[Output]:
                       f'<details class="im-legend"><summary>Wat de status betekent</summary>'
                       f"{STATUS_RULE}</details>", "",
                       '<h2 class="im-visually-hidden" id="kernindicatoren">Kernindicatoren</h2>',
-                      '<div class="im-kpis">', *(headline.kpi_card(state, d) for d in kpis),
-                      "</div>", "", updated(site), "",
+                      blocks.raw("\n".join(['<div class="im-kpis">',
+                                             *(headline.kpi_card(state, d) for d in kpis),
+                                             "</div>"])), "", updated(site), "",
                       "## Per regio", "", region_table(state, kpis), ""]
         return [Page(SOURCE, "Overzicht", "\n".join(parts) + "\n", "", state.shown)]
 

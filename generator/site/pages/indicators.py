@@ -108,7 +108,7 @@ def indicator_page(site: SiteInputs, definition: Definition,
         # then how the figure is made.
         parts = [f"# {text(definition.title)}", "", str(text(definition.description)), ""]
         if data.latest:
-            parts += [str(headline.kpi_card(state, definition, titled=False)), ""]
+            parts += [blocks.raw(headline.kpi_card(state, definition, titled=False)), ""]
         if isinstance(definition.rule, AttainmentRule) and data.latest:
             parts += ["## Stand per doel", "", attainment_table(state, definition), ""]
         if data.latest and data.series(definition.id, "totaal"):
@@ -161,8 +161,8 @@ def definition_block(definition: Definition) -> str:
     ]
     rows = Markup("").join(Markup("<dt>{}</dt><dd>{}</dd>").format(term, value)
                            for term, value in items)
-    return str(Markup('<dl class="im-definition" data-definition-id="{ref}">{rows}</dl>').format(
-        ref=f"{definition.id}@{definition.version}", rows=rows))
+    return blocks.raw(Markup('<dl class="im-definition" data-definition-id="{ref}">{rows}</dl>')
+                      .format(ref=f"{definition.id}@{definition.version}", rows=rows))
 
 
 def code_words(words: str) -> Markup:
@@ -209,8 +209,8 @@ def attainment_table(state: PageState, definition: Definition) -> str:
         title = measured.title if measured else figure.indicator
         rows.append([f"{title}, {scope_words(data, figure)}", figure])
     state.record(found)
-    return data_tables.figure_table(rows, ["Doel", "Bereikt"],
-                               caption=f"Doelbereik tot en met {format_period(data.latest or '')}")
+    return blocks.raw(data_tables.figure_table(
+        rows, ["Doel", "Bereikt"], caption=f"Doelbereik tot en met {format_period(data.latest or '')}"))
 
 
 def breakdown_sections(state: PageState, definition: Definition) -> list[str]:

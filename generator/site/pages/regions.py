@@ -91,8 +91,8 @@ def overview_table(state: PageState, region: Region) -> str:
         rows.append(row)
     header = ["Indicator", "Eenheid", region.name, *(["Plaats"] if ranked else []),
               blocks.COMPARED, "Doel en status"]
-    return data_tables.figure_table(rows, header,
-                               caption=f"Stand tot en met {format_period(data.latest or '')}")
+    return blocks.raw(data_tables.figure_table(
+        rows, header, caption=f"Stand tot en met {format_period(data.latest or '')}"))
 
 
 def unit_cell(definition: Definition) -> Markup | str:
@@ -153,8 +153,9 @@ def context_section(state: PageState, region: Region) -> list[str]:
     return ["## Context", "",
             "Kenmerken van de regionale arbeidsmarkt zoals de regio ze levert (per kwartaal, "
             "niet opgeteld).", "",
-            data_tables.figure_table(rows, ["Kenmerk", *(format_period(p) for p in periods)],
-                                caption="Regionale context"), "",
+            blocks.raw(data_tables.figure_table(
+                rows, ["Kenmerk", *(format_period(p) for p in periods)],
+                caption="Regionale context")), "",
             "Bronnen: " + "; ".join(str(text(s)) for s in sources) + ".", ""]
 
 
@@ -177,9 +178,9 @@ def borging_section(site: SiteInputs, state: PageState, region: Region) -> list[
     return ["## Borging", "",
             f"{lead}(0 niet gestart, 1 in voorbereiding, 2 deels geregeld, 3 geregeld). "
             f"Zie {link(definition.title, indicator_source(BORGING))}.", "",
-            data_tables.figure_table(rows, ["Aspect", "Stand", "Toelichting van de regio"],
-                                caption="Laatst gemelde stand per aspect, tot en met "
-                                        f"{format_period(data.latest)}"),
+            blocks.raw(data_tables.figure_table(
+                rows, ["Aspect", "Stand", "Toelichting van de regio"],
+                caption=f"Laatst gemelde stand per aspect, tot en met {format_period(data.latest)}")),
             ""]
 
 
@@ -213,6 +214,7 @@ def factors_section(state: PageState, region: Region) -> list[str]:
             continue
         rows = [[blocks.category_label(f).split(" · ", 1)[-1], f] for f in found[:TOP_FACTORS]]
         state.record(found[:TOP_FACTORS])
-        parts += [data_tables.figure_table(rows, ["Factor", "Vermeldingen"],
-                                      caption=f"{heading} (de {TOP_FACTORS} vaakst genoemde)"), ""]
+        parts += [blocks.raw(data_tables.figure_table(
+            rows, ["Factor", "Vermeldingen"],
+            caption=f"{heading} (de {TOP_FACTORS} vaakst genoemde)")), ""]
     return parts
