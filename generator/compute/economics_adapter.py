@@ -125,20 +125,6 @@ _INPUTS = Kept(KEEP_INPUTS)
 whose file changed."""
 
 
-def _region_files(tables: Tables, resource: str) -> dict[str, tuple[tuple[str, str], ...]]:
-    """Region -> the (file, blob id) pairs its rows of `resource` are read from."""
-    key = ("region-files", resource)
-    if key not in tables.memo:
-        codes, files, blobs, _ = tables.lineage_arrays(resource)
-        regions = tables.frames[resource][REGION].to_numpy(dtype=str)
-        found: dict[str, set[int]] = {}
-        for region, code in set(zip(regions.tolist(), codes.tolist())):
-            found.setdefault(region, set()).add(code)
-        tables.memo[key] = {region: tuple(sorted((files[c], blobs[c]) for c in chosen))
-                            for region, chosen in found.items()}
-    return tables.memo[key]  # type: ignore[return-value]
-
-
 def evaluate_scope(tables: Tables, scope: Scope, period: str, params: Any,
                    sources: Sequence[str] = MODEL_SOURCES) -> tuple[Any, list[Part]]:
     """The model's central result for a scope's rows up to `period`, read from the
@@ -160,7 +146,7 @@ def evaluate_scope(tables: Tables, scope: Scope, period: str, params: Any,
             # read from, the quarter and the sources say everything its inputs read.
             parts = scope_inputs(frames, int(period[:4]), memo=_INPUTS, key=lambda region: (
                 "economics-inputs", region, period, sources,
-                tuple(_region_files(tables, r).get(region, ()) for r in sources)))
+                tuple(tables.region_files(r).get(region, ()) for r in sources)))
             if not parts:  # nothing delivered yet: one empty input gives zeros and None
                 from generator.economics import inputs_from_frames
 

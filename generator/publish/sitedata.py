@@ -9,8 +9,9 @@ issue 5 list).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Hashable, MutableMapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -157,22 +158,30 @@ def compute_site_data(snapshot: Snapshot, k: int, until: str | None = None, *,
     """
     if cache is None:
         return _compute_site_data(snapshot, k, until)
+    kept = cache.memo("region-figures", KEEP_REGION_FIGURES)
     carried: dict[str, object] = {"snapshot": snapshot}
     if snapshot.commit is not None:
         carried["commit"] = snapshot.commit
     parts = {"files": snapshot_blobs(snapshot), "committed": snapshot.commit is not None,
              "k": k, "until": until}
-    return cache.through("site-data", parts, lambda: _compute_site_data(snapshot, k, until),
-                         carried=carried)
+    return cache.through("site-data", parts,
+                         lambda: _compute_site_data(snapshot, k, until, kept), carried=carried)
 
 
-def _compute_site_data(snapshot: Snapshot, k: int, until: str | None) -> SiteData:
+KEEP_REGION_FIGURES = 4_000
+"""One region's figures of one rule that a serving process keeps (20 regions x some 15
+rules per data state: the live monitor and a few editions)."""
+
+
+def _compute_site_data(snapshot: Snapshot, k: int, until: str | None,
+                       kept: MutableMapping[Hashable, Any] | None = None) -> SiteData:
     if until is None:
-        return load_site_data(compute_snapshot(snapshot), k)
+        return load_site_data(compute_snapshot(snapshot, kept=kept), k)
     periods = all_periods(load_tables(snapshot.files, snapshot.commit))
     if until not in periods:
         raise PeriodNotInData(until, periods)
-    return load_site_data(compute_snapshot(snapshot, periods[: periods.index(until) + 1]), k)
+    return load_site_data(compute_snapshot(snapshot, periods[: periods.index(until) + 1],
+                                           kept=kept), k)
 
 
 def suppressed(figures: list[Figure], k: int) -> list[Figure]:
