@@ -69,11 +69,12 @@ def rule_figures(definition: Definition, tables: Tables, periods: Sequence[str],
     if kept is not None:
         identity = repr(definition)
         for scope in scopes:
-            if scope.region != TOTAL:
-                keys[scope.region] = _region_key(identity, definition, tables, periods, scope, cells,
-                                                 evaluators)
-                if keys[scope.region] in kept:
-                    reused[scope.region] = kept[keys[scope.region]]
+            if scope.region == TOTAL:
+                continue
+            key = keys[scope.region] = _region_key(identity, definition, tables, periods,
+                                                   scope, cells, evaluators)
+            if key in kept:
+                reused[scope.region] = _naming(kept, key, tables.commit)
     made: dict[str, RegionFigures] = {region: {} for region in keys if region not in reused}
     figures = []
     for period in periods:
@@ -93,23 +94,34 @@ def rule_figures(definition: Definition, tables: Tables, periods: Sequence[str],
                     made[scope.region][(period, spec)] = batch
                 figures.extend(batch)
     for region, found in made.items():
-        kept[keys[region]] = found  # type: ignore[index]
+        kept[keys[region]] = (tables.commit, found)  # type: ignore[index]
     return figures
 
 
-def _region_key(identity: str, definition: Definition, tables: Tables, periods: Sequence[str], scope: Scope,
-                cells: dict[tuple[str, ...], list[Cell]],
+def _naming(kept: MutableMapping[Hashable, Any], key: Hashable,
+            commit: str | None) -> RegionFigures:
+    """A region's kept figures, naming `commit`: the commit is a label of the figures, not
+    an input of their values (the first save after a clean checkout changes only it)."""
+    then, found = kept[key]
+    if then != commit:
+        found = {at: [replace(f, commit=commit) for f in batch] for at, batch in found.items()}
+        kept[key] = (commit, found)
+    return found  # type: ignore[no-any-return]
+
+
+def _region_key(identity: str, definition: Definition, tables: Tables, periods: Sequence[str],
+                scope: Scope, cells: dict[tuple[str, ...], list[Cell]],
                 evaluators: list[TallyEvaluator]) -> Hashable:
-    """What one region's figures of a rule read: the definition (`identity`, its repr), the files (blob ids) its
-    rows come from, when it starts reporting, the quarters, the breakdown cells (found over
-    every region: a region shows a cell it has no rows in), the free-text labels (idem) and
-    the commit the figures name."""
+    """What one region's figures of a rule read: the definition (`identity`, its repr), the
+    files (blob ids) its rows come from, when it starts reporting, the quarters, the
+    breakdown cells (found over every region: a region shows a cell it has no rows in) and
+    the free-text labels (idem).
+    Not the commit the figures name: `_naming` puts it in."""
     return ("rule-region", identity, scope.region, scope.start, tuple(periods),
             tuple((spec, tuple(found)) for spec, found in cells.items()),
             tuple(tuple(sorted(e.labels.items())) for e in evaluators),
             tuple(tables.region_files(t.resource).get(scope.region, ())
-                  for t in definition.tallies),
-            tables.commit)
+                  for t in definition.tallies))
 
 
 def _labelled(figure: Figure, evaluators: list[TallyEvaluator]) -> Figure:
