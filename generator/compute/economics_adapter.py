@@ -125,6 +125,16 @@ _INPUTS = Kept(KEEP_INPUTS)
 whose file changed."""
 
 
+def kept_inputs(tables: Tables, frames: dict[str, Any], period: str) -> list[Any]:
+    """`scope_inputs` of a scope's `frames` (rows up to `period`), each region's kept by
+    content for the process: the files (blob ids) its rows are read from, the quarter and
+    the resources among the frames say everything its inputs read."""
+    used = tuple(r for r in MODEL_SOURCES if r in frames)
+    return scope_inputs(frames, int(period[:4]), memo=_INPUTS, key=lambda region: (
+        "economics-inputs", region, period, used,
+        tuple(tables.region_files(r).get(region, ()) for r in used)))
+
+
 def evaluate_scope(tables: Tables, scope: Scope, period: str, params: Any,
                    sources: Sequence[str] = MODEL_SOURCES) -> tuple[Any, list[Part]]:
     """The model's central result for a scope's rows up to `period`, read from the
@@ -142,11 +152,7 @@ def evaluate_scope(tables: Tables, scope: Scope, period: str, params: Any,
         frames = {resource: tables.frames[resource].iloc[positions]
                   for resource, positions in selected.items()}
         try:
-            # Kept by content for the process: the files (blob ids) a region's rows are
-            # read from, the quarter and the sources say everything its inputs read.
-            parts = scope_inputs(frames, int(period[:4]), memo=_INPUTS, key=lambda region: (
-                "economics-inputs", region, period, sources,
-                tuple(tables.region_files(r).get(region, ()) for r in sources)))
+            parts = kept_inputs(tables, frames, period)
             if not parts:  # nothing delivered yet: one empty input gives zeros and None
                 from generator.economics import inputs_from_frames
 

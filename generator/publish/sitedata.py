@@ -56,17 +56,21 @@ class SiteData:
                                                                       repr=False)
     _cells: dict[tuple[str, str, str, tuple[str, ...]], list[Figure]] = field(
         default_factory=dict, repr=False)
+    _by_indicator: dict[str, list[Figure]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         series: dict[tuple[str, str, Breakdown], list[Figure]] = defaultdict(list)
         cells: dict[tuple[str, str, str, tuple[str, ...]], list[Figure]] = defaultdict(list)
+        by_indicator: dict[str, list[Figure]] = defaultdict(list)
         for figure in self.figures:
             self._index[figure.figure_id] = figure
+            by_indicator[figure.indicator].append(figure)
             series[(figure.indicator, figure.region, figure.breakdown)].append(figure)
             columns = tuple(key for key, _ in figure.breakdown)
             cells[(figure.indicator, figure.region, figure.period, columns)].append(figure)
         self._series = {key: sorted(found, key=lambda f: f.period) for key, found in series.items()}
         self._cells = dict(cells)
+        self._by_indicator = dict(by_indicator)
 
     @property
     def definitions(self) -> list[Definition]:
@@ -130,7 +134,7 @@ class SiteData:
         return [b for b in definition.breakdowns if b != (PHASE,)]
 
     def indicator_figures(self, indicator: str) -> list[Figure]:
-        return [f for f in self.figures if f.indicator == indicator]
+        return list(self._by_indicator.get(indicator, []))
 
 
 class PeriodNotInData(ValueError):
