@@ -98,6 +98,34 @@ def rule_figures(definition: Definition, tables: Tables, periods: Sequence[str],
     return figures
 
 
+def keep_figures(tables: Tables, definitions: Sequence[Definition], periods: Sequence[str],
+                 figures: Sequence[Figure], kept: MutableMapping[Hashable, Any]) -> None:
+    """Put each region's figures of every rule among `figures` (what `compute` gave for
+    these tables, definitions and periods, with breakdowns, e.g. read back from the cache)
+    into `kept`, as `rule_figures` would have: a serving process that started on a warm
+    cache then computes only the changed region on its first save too."""
+    found: dict[tuple[str, str], RegionFigures] = {}
+    for figure in figures:
+        spec = tuple(column for column, _ in figure.breakdown)
+        found.setdefault((figure.indicator, figure.region), {}).setdefault(
+            (figure.period, spec), []).append(figure)
+    for definition in definitions:
+        if not isinstance(definition.rule, (Tally, Ratio, Difference)):
+            continue
+        evaluators = [TallyEvaluator(t, tables.frames[t.resource]) for t in definition.tallies]
+        specs = [(), *definition.column_breakdowns]
+        cells = {spec: _cells(spec, evaluators) for spec in specs}
+        identity = repr(definition)
+        for scope in scopes_for(definition, tables):
+            if scope.region == TOTAL:
+                continue
+            mine = found.get((definition.id, scope.region), {})
+            kept[_region_key(identity, definition, tables, periods, scope, cells, evaluators)] = (
+                tables.commit, {(period, spec): mine.get((period, spec), [])
+                                for period in periods if scope.reports(period)
+                                for spec in specs})
+
+
 def _naming(kept: MutableMapping[Hashable, Any], key: Hashable,
             commit: str | None) -> RegionFigures:
     """A region's kept figures, naming `commit`: the commit is a label of the figures, not

@@ -17,6 +17,7 @@ import pandas as pd
 
 from generator.cache import Cache, snapshot_blobs
 from generator.compute.lineage import TOTAL, Figure
+from generator.compute.engine import keep_figures
 from generator.compute.pipeline import Computation, all_periods, compute_snapshot
 from generator.compute.data_frames import REGISTER_PATH, ROW, load_tables, parse_csv
 from generator.contract import REGISTER
@@ -168,13 +169,31 @@ def compute_site_data(snapshot: Snapshot, k: int, until: str | None = None, *,
         carried["commit"] = snapshot.commit
     parts = {"files": snapshot_blobs(snapshot), "committed": snapshot.commit is not None,
              "k": k, "until": until}
-    return cache.through("site-data", parts,
-                         lambda: _compute_site_data(snapshot, k, until, kept), carried=carried)
+    if kept is None:
+        return cache.through("site-data", parts, lambda: _compute_site_data(snapshot, k, until),
+                             carried=carried)
+    known = cache.memo("region-figures-of", KEEP_STATES)
+    assert known is not None
+
+    def make() -> SiteData:
+        made = _compute_site_data(snapshot, k, until, kept)
+        known[id(made)] = made
+        return made
+
+    data = cache.through("site-data", parts, make, carried=carried)
+    if id(data) not in known:  # read from the folder: its regions' figures were not kept
+        computation = data.computation
+        keep_figures(computation.tables, computation.definitions, computation.periods,
+                     computation.figures, kept)
+        known[id(data)] = data  # held, so that its id is not another object's
+    return data
 
 
 KEEP_REGION_FIGURES = 4_000
 """One region's figures of one rule that a serving process keeps (20 regions x some 15
 rules per data state: the live monitor and a few editions)."""
+KEEP_STATES = 16
+"""Data states whose regions' figures a serving process has kept (by the SiteData)."""
 
 
 def _compute_site_data(snapshot: Snapshot, k: int, until: str | None,

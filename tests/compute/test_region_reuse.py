@@ -9,16 +9,19 @@ from pathlib import Path
 
 import pytest
 
+from generator.cache import Cache
 from generator.compute import engine
 from generator.compute.data_frames import load_tables
 from generator.compute.lineage import TOTAL, Figure
 from generator.compute.pipeline import all_periods
 from generator.indicators import load_definitions
 from generator.indicators.definition import Difference, Ratio, Tally
+from generator.publish.sitedata import compute_site_data
 from generator.sources import open_snapshot
 from tests.fixtures.handmade_repo import commit_all, make_repo, set_cell
 
 INSTROOM = "data/noord/instroom.csv"
+K = 5
 
 
 def figures(root: Path, kept: dict | None = None) -> list[Figure]:
@@ -96,3 +99,20 @@ def test_a_commit_renames_the_kept_figures_without_computing_them(
     assert {region for _, region in made} == {TOTAL}
     assert {f.commit for f in committed} == {sha}
     assert seen(committed) == seen(figures(tmp_path))
+
+
+def test_a_serving_process_started_on_a_warm_cache_computes_only_the_changed_region(
+        tmp_path: Path, made: Counter[tuple[str, str]]) -> None:
+    make_repo(tmp_path)
+    set_cell(tmp_path / INSTROOM, 2, "aantal", "11")
+    compute_site_data(open_snapshot(tmp_path, None), K, cache=Cache(tmp_path / "cache"))
+    serving = Cache(tmp_path / "cache", memory=True)
+    made.clear()
+    compute_site_data(open_snapshot(tmp_path, None), K, cache=serving)
+    assert serving.hits["site-data"] == 1 and not made  # read from the folder
+
+    set_cell(tmp_path / INSTROOM, 2, "aantal", "17")
+    changed = compute_site_data(open_snapshot(tmp_path, None), K, cache=serving)
+    assert {region for _, region in made} == {"noord", TOTAL}
+    fresh = compute_site_data(open_snapshot(tmp_path, None), K)
+    assert seen(changed.figures) == seen(fresh.figures)
