@@ -110,10 +110,13 @@ def _part_bytes(indicator: str, scope: str, members: list[Figure]) -> bytes:
             return content  # type: ignore[no-any-return]
     key = (indicator, scope, tuple(members),
            tuple((type(f.value), repr(f.extra)) for f in members))
-    if key not in _PARTS:
-        _PARTS[key] = manifest_json(manifest_part(indicator, scope, members)).encode("utf-8")
-    _SAME[(indicator, scope)] = [(tuple(members), _PARTS[key]), *recent[:SAME_STATES - 1]]
-    return _PARTS[key]  # type: ignore[no-any-return]
+    try:
+        content = _PARTS[key]  # one lookup: hashing the key is what costs
+    except KeyError:
+        content = _PARTS[key] = manifest_json(manifest_part(indicator, scope, members)).encode(
+            "utf-8")
+    _SAME[(indicator, scope)] = [(tuple(members), content), *recent[:SAME_STATES - 1]]
+    return content  # type: ignore[no-any-return]
 
 
 class NotPublished(UserError):
