@@ -30,6 +30,8 @@ A long-running process (`impactmonitor serve`) also keeps what it read in memory
 object of the last build, without unpickling it again (seconds at 20 regions). Such a
 process writes the entries a rebuild computed after the rebuild, in a thread
 (`finish_build`), so that a save shows its pages without waiting for the pickling.
+It also keeps finer results than an entry (`Cache.memo`): each region's figures of a rule,
+so a save of one region's file computes only that region and the totals again.
 """
 
 from __future__ import annotations
@@ -85,6 +87,7 @@ class Cache:
     _pending: list[tuple[Path, Any, dict[str, object]]] = field(default_factory=list,
                                                                 repr=False)
     _writer: threading.Thread | None = field(default=None, repr=False)
+    _memos: dict[str, Kept] = field(default_factory=dict, repr=False)
 
     @classmethod
     def at(cls, root: Path, *, memory: bool = False) -> Cache:
@@ -132,6 +135,15 @@ class Cache:
         kept.append((carried, value))
         del kept[:-4]  # a few data states per entry: the live monitor and its editions
         return value  # type: ignore[no-any-return]
+
+    def memo(self, kind: str, limit: int) -> Kept | None:
+        """A process's own store of finer results of `kind` (e.g. one region's figures),
+        at most `limit` of them, for a cache that keeps in memory (`memory=True`); None
+        otherwise, so a build computes as it always did. Keyed by the caller by
+        everything a result reads, like an entry; never written to disk."""
+        if not self.memory:
+            return None
+        return self._memos.setdefault(kind, Kept(limit))
 
     def finish_build(self, *, prune: bool = True) -> None:
         """Record the entries this build used, forget the others kept in memory, and prune

@@ -68,6 +68,20 @@ class Tables:
                               frame[ROW].to_numpy(dtype=np.int64))
         return self.memo[key]  # type: ignore[return-value]
 
+    def region_files(self, resource: str) -> dict[str, tuple[tuple[str, str], ...]]:
+        """Region -> the (file, blob id) pairs its rows of `resource` are read from: with
+        the region's register row, all that a figure of that region alone can depend on."""
+        key = ("region-files", resource)
+        if key not in self.memo:
+            codes, files, blobs, _ = self.lineage_arrays(resource)
+            regions = self.frames[resource][REGION].to_numpy(dtype=str)
+            found: dict[str, set[int]] = {}
+            for region, code in set(zip(regions.tolist(), codes.tolist())):
+                found.setdefault(region, set()).add(code)
+            self.memo[key] = {region: tuple(sorted((files[c], blobs[c]) for c in chosen))
+                              for region, chosen in found.items()}
+        return self.memo[key]  # type: ignore[return-value]
+
     def time_and_region(self, resource: str, time_column: str) -> tuple[np.ndarray, np.ndarray]:
         """A resource's quarters ("~" when empty, which sorts after every quarter) and
         region ids, as arrays for fast selection."""

@@ -125,18 +125,14 @@ _INPUTS = Kept(KEEP_INPUTS)
 whose file changed."""
 
 
-def _region_files(tables: Tables, resource: str) -> dict[str, tuple[tuple[str, str], ...]]:
-    """Region -> the (file, blob id) pairs its rows of `resource` are read from."""
-    key = ("region-files", resource)
-    if key not in tables.memo:
-        codes, files, blobs, _ = tables.lineage_arrays(resource)
-        regions = tables.frames[resource][REGION].to_numpy(dtype=str)
-        found: dict[str, set[int]] = {}
-        for region, code in set(zip(regions.tolist(), codes.tolist())):
-            found.setdefault(region, set()).add(code)
-        tables.memo[key] = {region: tuple(sorted((files[c], blobs[c]) for c in chosen))
-                            for region, chosen in found.items()}
-    return tables.memo[key]  # type: ignore[return-value]
+def kept_inputs(tables: Tables, frames: dict[str, Any], period: str) -> list[Any]:
+    """`scope_inputs` of a scope's `frames` (rows up to `period`), each region's kept by
+    content for the process: the files (blob ids) its rows are read from, the quarter and
+    the resources among the frames say everything its inputs read."""
+    used = tuple(r for r in MODEL_SOURCES if r in frames)
+    return scope_inputs(frames, int(period[:4]), memo=_INPUTS, key=lambda region: (
+        "economics-inputs", region, period, used,
+        tuple(tables.region_files(r).get(region, ()) for r in used)))
 
 
 def evaluate_scope(tables: Tables, scope: Scope, period: str, params: Any,
@@ -144,34 +140,48 @@ def evaluate_scope(tables: Tables, scope: Scope, period: str, params: Any,
     """The model's central result for a scope's rows up to `period`, read from the
     definition's declared `sources` (MODEL_SOURCES, or the older set without `uitstroom`).
 
-    The model KPIs read the same results, so they are kept on `tables` and computed once.
+    The model KPIs read the same results, so they are kept on `tables` and computed once;
+    and for the process by content (`_RESULTS`): a scope's result reads only its members'
+    rows of the sources up to the period, and the parameters.
     """
     sources = tuple(r for r in MODEL_SOURCES if r in sources)
     key = ("economics", scope.members, period, sources)
     if key not in tables.memo:
-        from generator.economics import evaluate  # only these KPIs need it
-
         selected = {resource: _rows_up_to(tables, resource, scope.members, period)
                     for resource in sources}
-        frames = {resource: tables.frames[resource].iloc[positions]
-                  for resource, positions in selected.items()}
-        try:
-            # Kept by content for the process: the files (blob ids) a region's rows are
-            # read from, the quarter and the sources say everything its inputs read.
-            parts = scope_inputs(frames, int(period[:4]), memo=_INPUTS, key=lambda region: (
-                "economics-inputs", region, period, sources,
-                tuple(_region_files(tables, r).get(region, ()) for r in sources)))
-            if not parts:  # nothing delivered yet: one empty input gives zeros and None
-                from generator.economics import inputs_from_frames
-
-                parts = [inputs_from_frames(frames["arbeid"], frames["instroom"],
-                                            frames["kosten"], meetjaar=int(period[:4]))]
-            results = evaluate(parts, params)
-        except ValueError as error:
-            raise UserError(f"Het economisch model kan {scope.region} tot en met {period} niet "
-                            f"berekenen: {error}. Controleer arbeid, instroom en kosten.") from error
-        tables.memo[key] = (results, [Part(0, {r: p}) for r, p in selected.items()])
+        content = ("economics-result", scope.members, period, sources,
+                   _parameters(tables)[1].blob,
+                   tuple(tables.region_files(r).get(m, ()) for m in scope.members
+                         for r in sources))
+        if content not in _RESULTS:
+            _RESULTS[content] = _evaluate(tables, scope, period, params, selected)
+        tables.memo[key] = (_RESULTS[content], [Part(0, {r: p}) for r, p in selected.items()])
     return tables.memo[key]
+
+
+KEEP_RESULTS = 2_000
+_RESULTS = Kept(KEEP_RESULTS)
+"""The model's result per scope and quarter that a process keeps (23 scopes x 16 quarters
+per data state): a serving process evaluates again only the scopes holding a changed file."""
+
+
+def _evaluate(tables: Tables, scope: Scope, period: str, params: Any,
+              selected: dict[str, np.ndarray]) -> Any:
+    from generator.economics import evaluate  # only these KPIs need it
+
+    frames = {resource: tables.frames[resource].iloc[positions]
+              for resource, positions in selected.items()}
+    try:
+        parts = kept_inputs(tables, frames, period)
+        if not parts:  # nothing delivered yet: one empty input gives zeros and None
+            from generator.economics import inputs_from_frames
+
+            parts = [inputs_from_frames(frames["arbeid"], frames["instroom"],
+                                        frames["kosten"], meetjaar=int(period[:4]))]
+        return evaluate(parts, params)
+    except ValueError as error:
+        raise UserError(f"Het economisch model kan {scope.region} tot en met {period} niet "
+                        f"berekenen: {error}. Controleer arbeid, instroom en kosten.") from error
 
 
 def _rows_up_to(tables: Tables, resource: str, members: tuple[str, ...], period: str) -> np.ndarray:

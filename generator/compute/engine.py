@@ -7,11 +7,12 @@ targets in `attainment.py`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, MutableMapping, Sequence
 from dataclasses import replace
+from typing import Any
 
 from generator.compute.attainment import attainment_figures
-from generator.compute.lineage import Figure
+from generator.compute.lineage import TOTAL, Figure
 from generator.compute.economics_adapter import model_figures
 from generator.compute.scopes import Scope, scopes_for
 from generator.compute.data_frames import Tables
@@ -28,16 +29,21 @@ from generator.indicators.definition import (
 
 
 def compute(tables: Tables, definitions: Sequence[Definition], periods: Sequence[str], *,
-            breakdowns: bool = True) -> list[Figure]:
+            breakdowns: bool = True,
+            kept: MutableMapping[Hashable, Any] | None = None) -> list[Figure]:
     """All figures of `definitions` for `periods` (each cumulative up to that quarter).
 
     With `breakdowns=False` only the headline values and the split of `totaal` by fase
     (which targets are measured on) are computed: enough for `kpi` and `diff`.
+
+    With `kept` (a serving process's memory) the figures of a tally, ratio or difference
+    for one region are kept under everything they read (`_region_key`), so a rebuild
+    after one region's file changed computes again only that region and the totals.
     """
     figures: list[Figure] = []
     for definition in definitions:
         if isinstance(definition.rule, (Tally, Ratio, Difference)):
-            figures.extend(rule_figures(definition, tables, periods, breakdowns))
+            figures.extend(rule_figures(definition, tables, periods, breakdowns, kept))
         elif isinstance(definition.rule, ModelRule):
             figures.extend(model_figures(definition, tables, periods))
         elif isinstance(definition.rule, AttainmentRule):
@@ -45,25 +51,105 @@ def compute(tables: Tables, definitions: Sequence[Definition], periods: Sequence
     return figures
 
 
+RegionFigures = dict[tuple[str, tuple[str, ...]], list[Figure]]
+"""(period, breakdown spec) -> one region's figures of one rule, in the engine's order."""
+
+
 def rule_figures(definition: Definition, tables: Tables, periods: Sequence[str],
-                 breakdowns: bool = True) -> list[Figure]:
+                 breakdowns: bool = True,
+                 kept: MutableMapping[Hashable, Any] | None = None) -> list[Figure]:
     evaluators = [TallyEvaluator(t, tables.frames[t.resource]) for t in definition.tallies]
     specs: list[tuple[str, ...]] = [()]
     if breakdowns:
         specs += list(definition.column_breakdowns)
     cells = {spec: _cells(spec, evaluators) for spec in specs}
     scopes = scopes_for(definition, tables)
+    keys: dict[str, Hashable] = {}
+    reused: dict[str, RegionFigures] = {}
+    if kept is not None:
+        identity = repr(definition)
+        for scope in scopes:
+            if scope.region == TOTAL:
+                continue
+            key = keys[scope.region] = _region_key(identity, definition, tables, periods,
+                                                   scope, cells, evaluators)
+            if key in kept:
+                reused[scope.region] = _naming(kept, key, tables.commit)
+    made: dict[str, RegionFigures] = {region: {} for region in keys if region not in reused}
     figures = []
     for period in periods:
         for spec in specs:
             for scope in scopes:
                 if not scope.reports(period) or (scope.phase and spec):
                     continue  # fase splits totaal on its own, never combined with columns
+                if scope.region in reused:
+                    figures.extend(reused[scope.region][(period, spec)])
+                    continue
+                batch = []
                 for cell in cells[spec]:
                     parts = [e.part(period, spec, cell, scope.members) for e in evaluators]
                     figure = _figure(definition, tables, scope, period, spec, cell, parts)
-                    figures.append(_labelled(figure, evaluators))
+                    batch.append(_labelled(figure, evaluators))
+                if scope.region in made:
+                    made[scope.region][(period, spec)] = batch
+                figures.extend(batch)
+    for region, found in made.items():
+        kept[keys[region]] = (tables.commit, found)  # type: ignore[index]
     return figures
+
+
+def keep_figures(tables: Tables, definitions: Sequence[Definition], periods: Sequence[str],
+                 figures: Sequence[Figure], kept: MutableMapping[Hashable, Any]) -> None:
+    """Put each region's figures of every rule among `figures` (what `compute` gave for
+    these tables, definitions and periods, with breakdowns, e.g. read back from the cache)
+    into `kept`, as `rule_figures` would have: a serving process that started on a warm
+    cache then computes only the changed region on its first save too."""
+    found: dict[tuple[str, str], RegionFigures] = {}
+    for figure in figures:
+        spec = tuple(column for column, _ in figure.breakdown)
+        found.setdefault((figure.indicator, figure.region), {}).setdefault(
+            (figure.period, spec), []).append(figure)
+    for definition in definitions:
+        if not isinstance(definition.rule, (Tally, Ratio, Difference)):
+            continue
+        evaluators = [TallyEvaluator(t, tables.frames[t.resource]) for t in definition.tallies]
+        specs = [(), *definition.column_breakdowns]
+        cells = {spec: _cells(spec, evaluators) for spec in specs}
+        identity = repr(definition)
+        for scope in scopes_for(definition, tables):
+            if scope.region == TOTAL:
+                continue
+            mine = found.get((definition.id, scope.region), {})
+            kept[_region_key(identity, definition, tables, periods, scope, cells, evaluators)] = (
+                tables.commit, {(period, spec): mine.get((period, spec), [])
+                                for period in periods if scope.reports(period)
+                                for spec in specs})
+
+
+def _naming(kept: MutableMapping[Hashable, Any], key: Hashable,
+            commit: str | None) -> RegionFigures:
+    """A region's kept figures, naming `commit`: the commit is a label of the figures, not
+    an input of their values (the first save after a clean checkout changes only it)."""
+    then, found = kept[key]
+    if then != commit:
+        found = {at: [replace(f, commit=commit) for f in batch] for at, batch in found.items()}
+        kept[key] = (commit, found)
+    return found  # type: ignore[no-any-return]
+
+
+def _region_key(identity: str, definition: Definition, tables: Tables, periods: Sequence[str],
+                scope: Scope, cells: dict[tuple[str, ...], list[Cell]],
+                evaluators: list[TallyEvaluator]) -> Hashable:
+    """What one region's figures of a rule read: the definition (`identity`, its repr), the
+    files (blob ids) its rows come from, when it starts reporting, the quarters, the
+    breakdown cells (found over every region: a region shows a cell it has no rows in) and
+    the free-text labels (idem).
+    Not the commit the figures name: `_naming` puts it in."""
+    return ("rule-region", identity, scope.region, scope.start, tuple(periods),
+            tuple((spec, tuple(found)) for spec, found in cells.items()),
+            tuple(tuple(sorted(e.labels.items())) for e in evaluators),
+            tuple(tables.region_files(t.resource).get(scope.region, ())
+                  for t in definition.tallies))
 
 
 def _labelled(figure: Figure, evaluators: list[TallyEvaluator]) -> Figure:

@@ -7,9 +7,10 @@ The edge between I/O (snapshot, validator) and the pure engine; `kpi`, `diff` an
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Hashable, MutableMapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator.cache import Cache, folder_blobs, snapshot_blobs
 from generator.compute.engine import compute
@@ -73,11 +74,14 @@ def _validate(snapshot: Snapshot, as_of: Quarter, cache: Cache | None = None) ->
 
 
 def compute_snapshot(snapshot: Snapshot, periods: Sequence[str] | None = None, *,
-                     breakdowns: bool = True) -> Computation:
-    """Figures for `periods`, or for every quarter from the first start to the latest data."""
+                     breakdowns: bool = True,
+                     kept: MutableMapping[Hashable, Any] | None = None) -> Computation:
+    """Figures for `periods`, or for every quarter from the first start to the latest data.
+
+    `kept`: a serving process's memory of each region's figures (`engine.compute`)."""
     tables = load_tables(snapshot.files, snapshot.commit)
     chosen = list(periods) if periods is not None else all_periods(tables)
-    return _compute(snapshot, tables, chosen, breakdowns)
+    return _compute(snapshot, tables, chosen, breakdowns, kept)
 
 
 def compute_at(root: Path, ref: str | None = None, period: str | None = None, *,
@@ -101,10 +105,10 @@ def compute_at(root: Path, ref: str | None = None, period: str | None = None, *,
     return _compute(snapshot, tables, [period], breakdowns)
 
 
-def _compute(snapshot: Snapshot, tables: Tables, periods: list[str],
-             breakdowns: bool) -> Computation:
+def _compute(snapshot: Snapshot, tables: Tables, periods: list[str], breakdowns: bool,
+             kept: MutableMapping[Hashable, Any] | None = None) -> Computation:
     definitions = load_definitions(snapshot.files)
-    figures = compute(tables, definitions, periods, breakdowns=breakdowns)
+    figures = compute(tables, definitions, periods, breakdowns=breakdowns, kept=kept)
     return Computation(snapshot, tables, definitions, figures, periods)
 
 

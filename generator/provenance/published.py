@@ -85,6 +85,15 @@ _PARTS = Kept(KEEP_PARTS)
 live monitor and a few editions of `impactmonitor serve`."""
 
 
+SAME_STATES = 4
+_SAME = Kept(KEEP_PARTS)
+"""(indicator, scope) -> the figures of its last few parts (live monitor, editions) and
+their bytes. Looking a part up by value hashes every field of every figure (seconds at 20
+regions); a serving process reuses each unchanged region's figures as the very objects
+(`engine.compute(kept=...)`), so the same objects are found here first. The figures are
+held, so their ids cannot be reused by other objects."""
+
+
 def _part_bytes(indicator: str, scope: str, members: list[Figure]) -> bytes:
     """A part's bytes, made once per process for the same figures.
 
@@ -92,13 +101,22 @@ def _part_bytes(indicator: str, scope: str, members: list[Figure]) -> bytes:
     themselves, compared by value, and beside them what their equality leaves out: the
     details (`Figure.extra`, as text) and the type of the value (`1 == 1.0`, but JSON
     writes them apart). After one region's CSV changes, the parts of the other regions
-    and of an edition are not written again (most of a rebuild at 20 regions).
+    and of an edition are not written again (most of a rebuild at 20 regions). The very
+    figure objects of a recent part are found before that (`_SAME`).
     """
+    recent = _SAME.get((indicator, scope), [])
+    for then, content in recent:
+        if len(then) == len(members) and all(a is b for a, b in zip(then, members)):
+            return content  # type: ignore[no-any-return]
     key = (indicator, scope, tuple(members),
            tuple((type(f.value), repr(f.extra)) for f in members))
-    if key not in _PARTS:
-        _PARTS[key] = manifest_json(manifest_part(indicator, scope, members)).encode("utf-8")
-    return _PARTS[key]  # type: ignore[no-any-return]
+    try:
+        content = _PARTS[key]  # one lookup: hashing the key is what costs
+    except KeyError:
+        content = _PARTS[key] = manifest_json(manifest_part(indicator, scope, members)).encode(
+            "utf-8")
+    _SAME[(indicator, scope)] = [(tuple(members), content), *recent[:SAME_STATES - 1]]
+    return content  # type: ignore[no-any-return]
 
 
 class NotPublished(UserError):

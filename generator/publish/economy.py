@@ -33,7 +33,7 @@ from generator.economics import (
 from generator.indicators.definition import MODEL_SOURCES, ModelRule
 from generator.publish.derived import distribution_figures, interval_figures, sensitivity_figures
 
-from generator.compute.economics_adapter import OUTCOMES as METRIC_OF_OUTCOME, scope_inputs
+from generator.compute.economics_adapter import OUTCOMES as METRIC_OF_OUTCOME, kept_inputs
 
 TORNADO_METRIC = "baten_per_deelnemer_per_jaar"
 DISTRIBUTION_OUTCOME = "netto_contante_waarde"
@@ -156,6 +156,6 @@ def _inputs(tables: Tables, period: str, members: list[str],
         mask = (frame[time] <= period).fillna(False).to_numpy(dtype=bool)
         mask &= frame[REGION].isin(members).to_numpy(dtype=bool)
         frames[resource] = frame.iloc[np.flatnonzero(mask)]
-    parts = scope_inputs(frames, int(period[:4]))
+    parts = kept_inputs(tables, frames, period)  # the very inputs of the engine's model KPIs
     return parts or [inputs_from_frames(frames["arbeid"], frames["instroom"], frames["kosten"],
                                         meetjaar=int(period[:4]))]

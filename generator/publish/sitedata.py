@@ -9,13 +9,15 @@ issue 5 list).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Hashable, MutableMapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
 from generator.cache import Cache, snapshot_blobs
 from generator.compute.lineage import TOTAL, Figure
+from generator.compute.engine import keep_figures
 from generator.compute.pipeline import Computation, all_periods, compute_snapshot
 from generator.compute.data_frames import REGISTER_PATH, ROW, load_tables, parse_csv
 from generator.contract import REGISTER
@@ -55,17 +57,21 @@ class SiteData:
                                                                       repr=False)
     _cells: dict[tuple[str, str, str, tuple[str, ...]], list[Figure]] = field(
         default_factory=dict, repr=False)
+    _by_indicator: dict[str, list[Figure]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         series: dict[tuple[str, str, Breakdown], list[Figure]] = defaultdict(list)
         cells: dict[tuple[str, str, str, tuple[str, ...]], list[Figure]] = defaultdict(list)
+        by_indicator: dict[str, list[Figure]] = defaultdict(list)
         for figure in self.figures:
             self._index[figure.figure_id] = figure
+            by_indicator[figure.indicator].append(figure)
             series[(figure.indicator, figure.region, figure.breakdown)].append(figure)
             columns = tuple(key for key, _ in figure.breakdown)
             cells[(figure.indicator, figure.region, figure.period, columns)].append(figure)
         self._series = {key: sorted(found, key=lambda f: f.period) for key, found in series.items()}
         self._cells = dict(cells)
+        self._by_indicator = dict(by_indicator)
 
     @property
     def definitions(self) -> list[Definition]:
@@ -129,7 +135,7 @@ class SiteData:
         return [b for b in definition.breakdowns if b != (PHASE,)]
 
     def indicator_figures(self, indicator: str) -> list[Figure]:
-        return [f for f in self.figures if f.indicator == indicator]
+        return list(self._by_indicator.get(indicator, []))
 
 
 class PeriodNotInData(ValueError):
@@ -157,22 +163,48 @@ def compute_site_data(snapshot: Snapshot, k: int, until: str | None = None, *,
     """
     if cache is None:
         return _compute_site_data(snapshot, k, until)
+    kept = cache.memo("region-figures", KEEP_REGION_FIGURES)
     carried: dict[str, object] = {"snapshot": snapshot}
     if snapshot.commit is not None:
         carried["commit"] = snapshot.commit
     parts = {"files": snapshot_blobs(snapshot), "committed": snapshot.commit is not None,
              "k": k, "until": until}
-    return cache.through("site-data", parts, lambda: _compute_site_data(snapshot, k, until),
-                         carried=carried)
+    if kept is None:
+        return cache.through("site-data", parts, lambda: _compute_site_data(snapshot, k, until),
+                             carried=carried)
+    known = cache.memo("region-figures-of", KEEP_STATES)
+    assert known is not None
+
+    def make() -> SiteData:
+        made = _compute_site_data(snapshot, k, until, kept)
+        known[id(made)] = made
+        return made
+
+    data = cache.through("site-data", parts, make, carried=carried)
+    if id(data) not in known:  # read from the folder: its regions' figures were not kept
+        computation = data.computation
+        keep_figures(computation.tables, computation.definitions, computation.periods,
+                     computation.figures, kept)
+        known[id(data)] = data  # held, so that its id is not another object's
+    return data
 
 
-def _compute_site_data(snapshot: Snapshot, k: int, until: str | None) -> SiteData:
+KEEP_REGION_FIGURES = 4_000
+"""One region's figures of one rule that a serving process keeps (20 regions x some 15
+rules per data state: the live monitor and a few editions)."""
+KEEP_STATES = 16
+"""Data states whose regions' figures a serving process has kept (by the SiteData)."""
+
+
+def _compute_site_data(snapshot: Snapshot, k: int, until: str | None,
+                       kept: MutableMapping[Hashable, Any] | None = None) -> SiteData:
     if until is None:
-        return load_site_data(compute_snapshot(snapshot), k)
+        return load_site_data(compute_snapshot(snapshot, kept=kept), k)
     periods = all_periods(load_tables(snapshot.files, snapshot.commit))
     if until not in periods:
         raise PeriodNotInData(until, periods)
-    return load_site_data(compute_snapshot(snapshot, periods[: periods.index(until) + 1]), k)
+    return load_site_data(compute_snapshot(snapshot, periods[: periods.index(until) + 1],
+                                           kept=kept), k)
 
 
 def suppressed(figures: list[Figure], k: int) -> list[Figure]:

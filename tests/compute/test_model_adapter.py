@@ -105,12 +105,14 @@ def test_a_regions_inputs_are_made_once_and_the_figures_are_those_made_without_r
     monkeypatch.setattr("generator.economics.inputs_from_frames", counted)
     monkeypatch.setattr(economics_adapter, "_INPUTS",
                         Kept(economics_adapter.KEEP_INPUTS))  # none kept yet
+    monkeypatch.setattr(economics_adapter, "_RESULTS", Kept(economics_adapter.KEEP_RESULTS))
     with_memo = compute_snapshot(open_snapshot(root))
     reused = len(calls)
     plain = economics_adapter.scope_inputs
     monkeypatch.setattr(economics_adapter, "scope_inputs",
                         lambda frames, meetjaar, **_: plain(frames, meetjaar))
     calls.clear()
+    monkeypatch.setattr(economics_adapter, "_RESULTS", Kept(economics_adapter.KEEP_RESULTS))
     without = compute_snapshot(open_snapshot(root))
     assert 0 < reused < len(calls)  # totaal and the fase totals read the regions' inputs
     assert [(f.figure_id, f.value, f.extra) for f in with_memo.figures] == [
@@ -135,6 +137,7 @@ def test_a_process_makes_again_only_the_inputs_of_the_region_whose_file_changed(
 
     monkeypatch.setattr("generator.economics.inputs_from_frames", noted)
     monkeypatch.setattr(economics_adapter, "_INPUTS", Kept(economics_adapter.KEEP_INPUTS))
+    monkeypatch.setattr(economics_adapter, "_RESULTS", Kept(economics_adapter.KEEP_RESULTS))
     first = {f.figure_id: f.value for f in compute_snapshot(open_snapshot(root)).figures}
     assert {"noord", "zuid"} <= set(made)
     made.clear()
@@ -144,6 +147,7 @@ def test_a_process_makes_again_only_the_inputs_of_the_region_whose_file_changed(
     changed = {f.figure_id: f.value for f in compute_snapshot(open_snapshot(root)).figures}
     assert made and set(made) == {"noord"}
     monkeypatch.setattr(economics_adapter, "_INPUTS", Kept(economics_adapter.KEEP_INPUTS))
+    monkeypatch.setattr(economics_adapter, "_RESULTS", Kept(economics_adapter.KEEP_RESULTS))
     assert changed == {f.figure_id: f.value for f in compute_snapshot(open_snapshot(root)).figures}
     models = {f.indicator for f in compute_snapshot(open_snapshot(root)).figures
               if f.version.count("+parameters.")}
