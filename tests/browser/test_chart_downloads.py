@@ -110,27 +110,35 @@ def test_every_chart_of_every_page_has_both_csv_files(built_site: BuiltSite) -> 
     assert charts > 20
 
 
-def test_clicking_a_point_opens_its_audit_entry(chromium: str, base_url: str) -> None:
-    """A real mouse click on the trend chart's last point of the total (plotly's own hit
-    test, not a synthetic event) lands on the audit entry of that point's figure."""
-    chart = "im-deelnemers_bereikt-verloop"
+def click_last_point(chromium: str, url: str, chart: str,
+                     points: str) -> tuple[str, str, str]:
+    """Hover over, then click with the real mouse (plotly's own hit test, not a synthetic
+    event), the last point of the chart's last trace: its figure id, the hover's text and
+    the address the click went to."""
 
     async def work(page: Page) -> tuple[str, str, str]:
         await page.locator(f"#{chart}").scroll_into_view_if_needed()
-        point = page.locator(f"#{chart} .scatterlayer .trace").last.locator(".points path").last
-        box = await point.bounding_box()
+        box = await page.locator(f"#{chart} {points}").last.bounding_box()
         assert box is not None
         figure_id = await page.evaluate(
             """id => { const d = document.getElementById(id).data;
                        const last = d[d.length - 1].customdata;
                        return last[last.length - 1][1]; }""", chart)
-        await page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        middle = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        await page.mouse.move(*middle)
         hover = await page.locator(f"#{chart} .hoverlayer").text_content() or ""
         async with page.expect_navigation():
-            await page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+            await page.mouse.click(*middle)
         return figure_id, hover, page.url
 
-    figure_id, hover, url = on_page(chromium, base_url + INDICATOR, work)  # type: ignore[misc]
+    return on_page(chromium, url, work)  # type: ignore[return-value]
+
+
+def test_clicking_a_point_opens_its_audit_entry(chromium: str, base_url: str) -> None:
+    """The trend chart's last point of the total lands on that figure's audit entry."""
+    figure_id, hover, url = click_last_point(chromium, base_url + INDICATOR,
+                                             "im-deelnemers_bereikt-verloop",
+                                             ".scatterlayer .trace:last-child .points path")
     # The hover names the series (the trace's meta) and the point's figure id.
     assert hover.startswith("Totaal") and f"Figuur-id: {figure_id}" in hover
     assert "/audit/deelnemers_bereikt/totaal/" in url
@@ -139,24 +147,10 @@ def test_clicking_a_point_opens_its_audit_entry(chromium: str, base_url: str) ->
 
 def test_clicking_a_region_bar_opens_that_regions_audit_entry(chromium: str, base_url: str) -> None:
     """The region comparison's bars each have their entry on their own region's audit page
-    (the page travels with the bar, not with the chart), and hovering names the value."""
-    chart = "im-deelnemers_bereikt-regios"
-
-    async def work(page: Page) -> tuple[str, str, str]:
-        await page.locator(f"#{chart}").scroll_into_view_if_needed()
-        bar = page.locator(f"#{chart} .barlayer .point path").last
-        box = await bar.bounding_box()
-        assert box is not None
-        figure_id = await page.evaluate(
-            """id => { const d = document.getElementById(id).data[0].customdata;
-                       return d[d.length - 1][1]; }""", chart)
-        await page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        hover = await page.locator(f"#{chart} .hoverlayer").text_content() or ""
-        async with page.expect_navigation():
-            await page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        return figure_id, hover, page.url
-
-    figure_id, hover, url = on_page(chromium, base_url + INDICATOR, work)  # type: ignore[misc]
+    (the page travels with the bar, not with the chart)."""
+    figure_id, hover, url = click_last_point(chromium, base_url + INDICATOR,
+                                             "im-deelnemers_bereikt-regios",
+                                             ".barlayer .point path")
     region = figure_id.split(".")[1]
     assert f"Figuur-id: {figure_id}" in hover
     assert f"/audit/deelnemers_bereikt/{region}/" in url and url.endswith("#" + figure_id)
