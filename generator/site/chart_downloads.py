@@ -125,10 +125,18 @@ def _no_value(text: str) -> str:
     return "" if text in ("–", "-") else text
 
 
+_FIRST_CHART = '<figure class="im-chart-figure"'
+"""How `charts._fragment` opens a chart: the parser starts there, and a page without it
+(an audit page, most of a site's HTML) is not parsed at all."""
+
+
 def chart_tables(html: str) -> list[ChartTable]:
     """The data table of every chart in a page's HTML, in page order."""
+    start = html.find(_FIRST_CHART)
+    if start < 0:
+        return []
     parser = _ChartParser()
-    parser.feed(html)
+    parser.feed(html[start:])
     parser.close()
     return parser.tables
 
