@@ -15,8 +15,8 @@ generator.synthetic`), the repository's indicators/, site_src/ and mkdocs.yml:
   scripts and Markdown pages (the docs folder our render stage writes), no impactmonitor
   plugin; and the ratio of the two in CPU time, for ours cold and for ours warm (a warm
   full build still builds every page; aim: ours at most 0.5x plain). Without
-  the plugin the audit entries' HTML blocks go through Python-Markdown, which our plugin
-  lifts past it, so plain MkDocs spends longer on the same pages than our MkDocs stage;
+  the plugin the generated HTML blocks (audit entries, charts, tables, KPI cards) go
+  through Python-Markdown, which our plugin lifts past it, so plain MkDocs spends longer on the same pages than our MkDocs stage;
 - ours is first built cold (the cache folder `.cache/impactmonitor/` deleted before each
   run), then a no-change rebuild: `impactmonitor build` again into the same folder, with
   the validation and figures the first one cached (the stages' seconds of each shown), and
