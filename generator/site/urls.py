@@ -23,8 +23,9 @@ The audit scheme (issue 5 builds those pages against these two functions):
 
 from __future__ import annotations
 
+import functools
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -47,6 +48,12 @@ class _Rendering:
 
 
 _current: ContextVar[_Rendering] = ContextVar("impactmonitor_page", default=_Rendering("", ""))
+
+
+def links_from() -> Hashable:
+    """Everything a link made now depends on: the page, its audit tree and the figures
+    linked to the live entries. Equal values give equal links (for memos of fragments)."""
+    return _current.get()
 
 
 def source_to_url(source: str) -> str:
@@ -76,11 +83,17 @@ def rendering(source: str, audit_root: str = "") -> Iterator[None]:
 def relative(target: str) -> str:
     """A site-root-relative URL (`indicatoren/x/`, `downloads/x.csv`) as seen from the page."""
     target, hash_, fragment = target.partition("#")
-    page = _current.get().page.rstrip("/") or "."
-    path = posixpath.relpath(target.rstrip("/") or ".", page)
+    return _relative(target, _current.get().page) + hash_ + fragment
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(target: str, page: str) -> str:
+    """`relative` without the fragment: a page links the same few folders thousands of
+    times (every number to its audit page), and `posixpath.relpath` is slow."""
+    path = posixpath.relpath(target.rstrip("/") or ".", page.rstrip("/") or ".")
     if target == "" or target.endswith("/"):
         path = "./" if path == "." else path + "/"
-    return path + hash_ + fragment
+    return path
 
 
 def audit_page(indicator: str, region: str, audit_root: str = "") -> str:
