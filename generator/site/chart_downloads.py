@@ -19,6 +19,7 @@ through its service worker like any other file.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from dataclasses import dataclass, field
@@ -131,14 +132,31 @@ _FIRST_CHART = '<figure class="im-chart-figure"'
 
 
 def chart_tables(html: str) -> list[ChartTable]:
-    """The data table of every chart in a page's HTML, in page order."""
-    start = html.find(_FIRST_CHART)
-    if start < 0:
-        return []
+    """The data table of every chart in a page's HTML, in page order.
+
+    Each chart is read on its own, from its opening to the next chart's: a chart's figure
+    never holds another one, so the parser is in the same state at every opening. A piece
+    read before (the same chart on the page's next render, or in another audience's variant
+    of the site) is not parsed again; the tables are shared, so nobody changes them."""
+    starts = _openings(html)
+    return [table for begin, end in zip(starts, [*starts[1:], len(html)])
+            for table in _piece_tables(html[begin:end])]
+
+
+def _openings(html: str) -> list[int]:
+    found, start = [], html.find(_FIRST_CHART)
+    while start >= 0:
+        found.append(start)
+        start = html.find(_FIRST_CHART, start + len(_FIRST_CHART))
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _piece_tables(piece: str) -> tuple[ChartTable, ...]:
     parser = _ChartParser()
-    parser.feed(html[start:])
+    parser.feed(piece)
     parser.close()
-    return parser.tables
+    return tuple(parser.tables)
 
 
 class _ChartParser(HTMLParser):
