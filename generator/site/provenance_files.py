@@ -17,8 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from generator.cache import Kept
+from generator.compute.pipeline import Computation
 from generator.provenance.manifest import build_manifest, manifest_json
-from generator.provenance.prov import build_document, part_document, prov_json
+from generator.provenance.prov import Part, build_document, part_document, prov_json
 from generator.provenance.published import manifest_path, part_path, prov_path, sha256, split
 from generator.site.outputs import Download, SiteInputs
 from generator.publish.sitedata import SiteData
@@ -76,7 +78,7 @@ def _tree(site: SiteInputs, data: SiteData, root: str, label: str, downloads: li
     written = {download.path for download in downloads}
     lines, parts = [], []
     for part, content in split(data.figures):
-        prov = prov_json(part_document(data.computation, part)).encode("utf-8")
+        prov = _part_prov(data.computation, part)
         prov_at = part_path(part.indicator, part.scope, prov, prov=True)
         for path, bytes_ in ((part.path, content), (prov_at, prov)):
             if path not in written:  # the same bytes as another data state's: one file
@@ -96,3 +98,21 @@ def _tree(site: SiteInputs, data: SiteData, root: str, label: str, downloads: li
     return PublishedTree(label, data.commit, manifest_path(root), prov_path(root),
                          sha256(text), manifest["figure_count"], len(lines))
 
+
+
+_PART_PROV = Kept(20_000)
+"""A part's PROV document, made once per process for the same part: a serving process
+makes it again only for the parts a save changed (and an edition shares the live ones)."""
+
+
+def _part_prov(computation: Computation, part: Part) -> bytes:
+    """`part_document` as bytes. It reads the part (its path, SHA-256, indicator, scope and
+    size; the files of its figures, which its bytes hold, so its SHA-256 pins them) and the
+    file and blob of the part's definition: the key is those, nothing else."""
+    definitions = tuple(sorted((d.file, d.blob) for d in computation.definitions
+                               if d.id == part.indicator))
+    key = (part.path, part.sha256, part.indicator, part.scope, len(part.figures), definitions)
+    found = _PART_PROV.get(key)
+    if found is None:
+        found = _PART_PROV[key] = prov_json(part_document(computation, part)).encode("utf-8")
+    return found  # type: ignore[no-any-return]

@@ -24,6 +24,7 @@ from generator.provenance.published import (
     PARTS_DIR, AlteredFile, listed_files, manifest_path, plain_reader, read_manifest, sha256, split,
 )
 from generator.provenance.verify import verify_site
+from generator.site.provenance_files import _part_prov
 from tests.fixtures.handmade_repo import example_repo
 from tests.provenance.conftest import REPO_ROOT, facts
 from tests.provenance.test_prov import KINDS
@@ -66,6 +67,20 @@ def test_a_part_says_once_what_most_of_its_entries_say(handmade: Computation) ->
     assert {"period", "breakdown"}.isdisjoint(part["defaults"])
     assert expand_part(part, "c" * 40) == {f.figure_id: {**figure_entry(f), "data_commit": "c" * 40}
                                           for f in given}
+
+
+def test_a_parts_prov_is_kept_for_the_same_part_and_made_again_for_a_new_definition(
+        handmade: Computation) -> None:
+    part = split(handmade.figures)[0][0]
+    first = _part_prov(handmade, part)
+    assert first == prov_json(part_document(handmade, part)).encode("utf-8")
+    assert _part_prov(handmade, part) is first
+    new_blob = "f" * 40
+    changed = replace(handmade, definitions=[replace(d, blob=new_blob) if d.id == part.indicator
+                                             else d for d in handmade.definitions])
+    again = _part_prov(changed, part)
+    assert again == prov_json(part_document(changed, part)).encode("utf-8")
+    assert new_blob in again.decode() and new_blob not in first.decode()
 
 
 def test_the_prov_parts_stand_alone_and_add_up_to_the_whole(handmade: Computation) -> None:
