@@ -20,11 +20,12 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.cache import Kept
 from generator.compute.formatting import format_number, format_period, format_value
 from generator.compute.lineage import Figure
 from generator.publish import disclosure
 from generator.site.data_tables import figure_table, figure_text
-from generator.site.urls import audit_url
+from generator.site.urls import audit_url, links_from
 
 # Okabe-Ito hues darkened to a contrast of at least 4.4:1 on white (WCAG 1.4.11 asks 3:1).
 PALETTE = ("#0072B2", "#B8460B", "#00775A", "#A63D84", "#6B4E9B", "#8A6D00", "#5A5A5A", "#1F4E79")
@@ -42,9 +43,32 @@ _HOVER = ("%{meta[0]}<br>%{x}: <b>%{customdata[0]}</b><br>Figuur-id: %{customdat
           "<extra></extra>")
 
 
+_LINES = Kept(8192)
+"""Line charts a process made, by the very figure objects they show (held in the entry, so
+their ids stay theirs). A serving process keeps each unchanged region's figures as the
+same objects between rebuilds: after one region's CSV changes, the other regions' charts
+(most of the region pages) are not made again."""
+
+
 def line_chart(title: str, series: Mapping[str, Sequence[Figure]], *, unit: str,
                target: float | None = None, chart_id: str,
                highlight: Sequence[str] | None = None) -> str:
+    """`_line_chart`, once per process for the same arguments, figures and page: a chart
+    reads nothing else (its links depend on the page, `urls.links_from`)."""
+    held = tuple((name, tuple(figures)) for name, figures in series.items())
+    key = (title, tuple((name, tuple(map(id, figures))) for name, figures in held), unit,
+           target, chart_id, None if highlight is None else tuple(highlight),
+           links_from())
+    found = _LINES.get(key)
+    if found is None:
+        found = _LINES[key] = (held, _line_chart(title, series, unit=unit, target=target,
+                                                 chart_id=chart_id, highlight=highlight))
+    return found[1]  # type: ignore[no-any-return]
+
+
+def _line_chart(title: str, series: Mapping[str, Sequence[Figure]], *, unit: str,
+                target: float | None = None, chart_id: str,
+                highlight: Sequence[str] | None = None) -> str:
     """One line per series over the periods; a dashed line at the target.
 
     With `highlight` (for more series than colours, 20 regions, which colour, dash and
