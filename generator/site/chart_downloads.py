@@ -151,7 +151,7 @@ def _openings(html: str) -> list[int]:
     return found
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=2048)  # a serving process: ~600 charts at 20 regions
 def _piece_tables(piece: str) -> tuple[ChartTable, ...]:
     parser = _ChartParser()
     parser.feed(piece)

@@ -43,9 +43,9 @@ _HOVER = ("%{meta[0]}<br>%{x}: <b>%{customdata[0]}</b><br>Figuur-id: %{customdat
           "<extra></extra>")
 
 
-_LINES = Kept(8192)
-"""Line charts a process made, by the very figure objects they show (held in the entry, so
-their ids stay theirs). A serving process keeps each unchanged region's figures as the
+_LINES = Kept(2048)
+"""The last line charts a process made (a rebuild at 20 regions makes ~600), by the very
+figure objects they show (held in the entry, so their ids stay theirs). A serving process keeps each unchanged region's figures as the
 same objects between rebuilds: after one region's CSV changes, the other regions' charts
 (most of the region pages) are not made again."""
 
