@@ -45,9 +45,10 @@ _HOVER = ("%{meta[0]}<br>%{x}: <b>%{customdata[0]}</b><br>Figuur-id: %{customdat
 
 _LINES = Kept(2048)
 """The last line charts a process made (a rebuild at 20 regions makes ~600), by the very
-figure objects they show (held in the entry, so their ids stay theirs). A serving process keeps each unchanged region's figures as the
-same objects between rebuilds: after one region's CSV changes, the other regions' charts
-(most of the region pages) are not made again."""
+figure objects they show (held in the entry, so their ids stay theirs). A serving process
+keeps each unchanged region's figures as the same objects between rebuilds: after one
+region's CSV changes, the other regions' charts (most of the region pages) are not made
+again."""
 
 
 def line_chart(title: str, series: Mapping[str, Sequence[Figure]], *, unit: str,
