@@ -20,6 +20,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass, fields
+from operator import attrgetter
 from pathlib import Path
 
 import yaml
@@ -152,12 +153,12 @@ def unchanged_in_live(edition: SiteData, live: SiteData) -> frozenset[str]:
     return frozenset(found)
 
 
-_COMPARED = tuple(f.name for f in fields(Figure) if f.name != "commit")
-"""Every field of a figure but the commit, `extra` included."""
+_BUT_COMMIT = attrgetter(*(f.name for f in fields(Figure) if f.name != "commit"))
+"""Every field of a figure but the commit, `extra` included, as one tuple."""
 
 
 def _same_but_commit(a: Figure, b: Figure) -> bool:
-    return all(getattr(a, name) == getattr(b, name) for name in _COMPARED)
+    return a is b or bool(_BUT_COMMIT(a) == _BUT_COMMIT(b))
 
 
 def _same_definition(indicator: str, blob: str, live: SiteData) -> bool:
