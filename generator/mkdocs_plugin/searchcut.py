@@ -40,6 +40,8 @@ _TAG_END = re.compile(r"</table\s*>", re.I)
 _LOOKED_AT = ("data-search-exclude", "linenodiv", "headerlink")
 _MATERIAL_STRIPS = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 """What Material's `on_page_context` removes from a page after indexing it."""
+_VALUED = re.compile(r"data-search-\w+=\"[^\"]+\"")
+"""The same without its leading `\\s?`: found fast (a literal start), in every match of it."""
 
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                   "param", "source", "track", "wbr"})
@@ -58,7 +60,7 @@ def searched_part(html: str) -> str:
 
 def as_search_leaves_it(html: str) -> str:
     """The page after Material's `on_page_context` (it strips `data-search-*="..."`)."""
-    return _MATERIAL_STRIPS.sub("", html) if "data-search-" in html else html
+    return _MATERIAL_STRIPS.sub("", html) if _VALUED.search(html) else html
 
 
 def _without_excluded_sections(html: str) -> str:
