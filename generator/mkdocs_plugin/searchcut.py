@@ -11,11 +11,11 @@ cut, each only when a fast scan of its tags proves that the parser's result stay
   everything up to the next heading into that section and drops the section. Cut when the
   heading has an `id` (so it starts a section) and the part is balanced (every tag closed
   in order, every `<` a tag: nothing in it can change what the parser does after it).
-- a `<table>`: only the text between its tags counts, so it becomes that text, piece by
-  piece (adjacent pieces of the same kind joined, others separated by an empty comment).
-  Only a balanced table outside a heading, without headings, the tags whose markup the
-  index keeps (`p`, `li`, `code`, ...), scripts, or attributes the parser looks at
-  (`data-search-exclude`, the classes `linenodiv` and `headerlink`).
+- a `<table>`: only the text between its tags counts, so it becomes that text, in as few
+  pieces as give the same result (`_joined`; an empty comment ends a piece as a tag would).
+  Only a balanced table outside a heading and a `<pre>`, without headings, the tags whose
+  markup the index keeps (`p`, `li`, `code`, ...), scripts, or attributes the parser looks
+  at (`data-search-exclude`, the classes `linenodiv` and `headerlink`).
 
 Anything else stays as it is. `as_search_leaves_it` is the real page as Material's plugin
 would have left it after indexing (it strips the `data-search-*="..."` attributes), which
@@ -35,6 +35,8 @@ _HEADING_START = re.compile(r"<h[1-6][\s/>]", re.I)
 _HEADING_END = re.compile(r"</h[1-6]\s*>", re.I)
 _EXCLUDE = re.compile(r"(?:^|\s)data-search-exclude(?=[\s=/]|$)", re.I)
 _ID = re.compile(r"(?:^|\s)id\s*=", re.I)
+_PRE_START = re.compile(r"<pre[\s/>]")
+_PRE_END = re.compile(r"</pre\s*>")
 _TABLE_START = re.compile(r"<table[\s/>]")
 _TAG_END = re.compile(r"</table\s*>", re.I)
 _LOOKED_AT = ("data-search-exclude", "linenodiv", "headerlink")
@@ -93,6 +95,8 @@ def _plain_tables(html: str) -> str:
         return html
     opens = [m.start() for m in _HEADING_START.finditer(html)]
     closes = [m.start() for m in _HEADING_END.finditer(html)]
+    pre_opens = [m.start() for m in _PRE_START.finditer(lower)]
+    pre_closes = [m.start() for m in _PRE_END.finditer(lower)]
     kept: list[str] = []
     pos = 0
     start = lower.find("<table", pos)
@@ -102,7 +106,8 @@ def _plain_tables(html: str) -> str:
         if close is None:
             break
         stop = close.end()
-        if (_TABLE_START.match(lower, start) and not _in_heading(start, opens, closes)
+        if (_TABLE_START.match(lower, start) and not _inside(start, opens, closes)
+                and not _inside(start, pre_opens, pre_closes)
                 and not any(lower.find(word, start, stop) >= 0 for word in _LOOKED_AT)):
             pieces = _text_pieces(html, start, stop, _NOT_PLAIN)
             if pieces is not None:
@@ -113,8 +118,9 @@ def _plain_tables(html: str) -> str:
     return "".join(kept)
 
 
-def _in_heading(pos: int, opens: list[int], closes: list[int]) -> bool:
-    """Whether the last heading opened before `pos` is not closed before it."""
+def _inside(pos: int, opens: list[int], closes: list[int]) -> bool:
+    """Whether the last element (a heading, a `<pre>`) opened before `pos` is not closed
+    before it."""
     last_open = bisect.bisect_left(opens, pos)
     if last_open == 0:
         return False
@@ -144,15 +150,27 @@ def _text_pieces(html: str, start: int, stop: int, refused: frozenset[str]) -> l
 
 
 def _joined(pieces: list[str]) -> str:
-    """The pieces with a separator wherever joining them could change what the parser
-    makes of them: between white space and text (it collapses white space), and around a
-    piece with a character reference (`&l` + `t;` would become `&lt;`)."""
-    out: list[str] = []
-    previous = ""
+    """The pieces as few pieces of text as the parser makes the same of. Outside `<pre>` it
+    collapses white space: runs of one kind join, and white space between two texts is
+    always one space, so it joins them. A separator stays wherever joining could change the
+    result: around white space at either end (whether it counts depends on what comes
+    before and after the table), and around a piece with a character reference (`&l` +
+    `t;` would become `&lt;`, and `&#32;` is white space)."""
+    runs: list[list[str]] = []  # [kind, text]
     for piece in pieces:
         kind = "&" if "&" in piece else ("space" if piece.isspace() else "text")
+        if runs and kind == runs[-1][0] != "&":
+            runs[-1][1] += piece
+        else:
+            runs.append([kind, piece])
+    out: list[str] = []
+    previous = ""
+    for at, (kind, text) in enumerate(runs):
+        if (kind == "space" and previous == "text" and at + 1 < len(runs)
+                and runs[at + 1][0] == "text"):
+            kind, text = "text", " "
         if out and (kind != previous or kind == "&"):
             out.append(SEPARATOR)
-        out.append(piece)
+        out.append(text)
         previous = kind
     return "".join(out)
