@@ -10,6 +10,10 @@
   (`prune.py`); the cache records what it used and prunes itself.
 - `on_page_markdown` / `on_page_content`: marked blocks of finished HTML (the audit
   entries) are lifted out before Markdown and put back after it (`site/rawhtml.py`).
+- `on_page_context`: around Material's search plugin, which indexes the page then: it
+  gets the page without the parts that cannot change its index (the region chart sections
+  it leaves out, tables as their bare text), and the real page is put back before the
+  theme renders it (`searchcut.py`; the same index and pages, a fraction of the parsing).
 - `on_shutdown`: remove the staging folder.
 
 A build that `impactmonitor build` does not encrypt afterwards (plain `mkdocs build` and
@@ -42,10 +46,11 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from material.plugins.search.plugin import SearchPlugin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
@@ -53,6 +58,7 @@ from generator.cache import Cache
 from generator.compute.pipeline import InvalidData
 from generator.errors import UserError
 from generator.mkdocs_plugin.config import ImpactmonitorConfig
+from generator.mkdocs_plugin import searchcut
 from generator.mkdocs_plugin.prune import prune
 from generator.progress import HTML, PDF, RENDER, SERVE_QUIET, Progress
 from generator.site import hooks, rawhtml
@@ -79,6 +85,7 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
         self._epoch_set = False
         self._command = "build"
         self._raw: dict[str, list[str]] = {}
+        self._unsearched: dict[str, str] = {}
         self._encrypted = False
         self._scripts: dict[str, bytes] = {}
         self._progress = Progress()
@@ -167,6 +174,27 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Any) -> str:
         return rawhtml.restore(html, self._raw.pop(page.file.src_uri, []))
+
+    # Material's search indexes a page in its `on_page_context` (priority 0): the first
+    # handler gives it the page without what it would drop or only read the text of
+    # (`searchcut.py`), the second puts the page back as Material would have left it.
+    @event_priority(50)
+    def _page_for_search(self, context: dict[str, Any], /, *, page: Page,
+                         config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        if _material_search(config) and not (page.meta.get("search") or {}).get("exclude"):
+            self._unsearched[page.file.src_uri] = page.content
+            page.content = searchcut.searched_part(page.content)
+        return context
+
+    @event_priority(-50)
+    def _page_after_search(self, context: dict[str, Any], /, *, page: Page,
+                           config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        content = self._unsearched.pop(page.file.src_uri, None)
+        if content is not None:
+            page.content = searchcut.as_search_leaves_it(content)
+        return context
+
+    on_page_context = CombinedEvent(_page_for_search, _page_after_search)
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig,
                files: Any) -> jinja2.Environment:
@@ -324,6 +352,13 @@ def _search_languages(config: MkDocsConfig) -> list[str]:
     search = config.plugins.get("search") or config.plugins.get("material/search")
     lang = search.config.get("lang") if search is not None else None
     return [lang] if isinstance(lang, str) else list(lang or [config.theme.get("language", "en")])
+
+
+def _material_search(config: MkDocsConfig) -> bool:
+    """Whether Material's search plugin indexes the pages (`searchcut.py` is made for its
+    parser; MkDocs' own search plugin parses differently)."""
+    search = config.plugins.get("material/search")
+    return isinstance(search, SearchPlugin) and bool(search.config.enabled)
 
 
 def _has_search(config: MkDocsConfig) -> bool:
