@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from generator.compute.attainment import attainment_figures
-from generator.compute.lineage import TOTAL, Figure
+from generator.compute.lineage import TOTAL, Figure, naming
 from generator.compute.economics_adapter import model_figures
 from generator.compute.scopes import Scope, scopes_for
 from generator.compute.data_frames import Tables
@@ -39,14 +39,15 @@ def compute(tables: Tables, definitions: Sequence[Definition], periods: Sequence
     With `kept` (a serving process's memory) the figures of a tally, ratio or difference
     for one scope (a region, `totaal`) are kept under everything they read (`_scope_key`),
     so a rebuild after one region's file changed computes again only that region and the
-    totals of the rules that read the changed resource.
+    totals of the rules that read the changed resource; the model's figures likewise
+    (`economics_adapter.model_figures`).
     """
     figures: list[Figure] = []
     for definition in definitions:
         if isinstance(definition.rule, (Tally, Ratio, Difference)):
             figures.extend(rule_figures(definition, tables, periods, breakdowns, kept))
         elif isinstance(definition.rule, ModelRule):
-            figures.extend(model_figures(definition, tables, periods))
+            figures.extend(model_figures(definition, tables, periods, kept))
         elif isinstance(definition.rule, AttainmentRule):
             figures.extend(attainment_figures(definition, definitions, figures, tables))
     return figures
@@ -73,7 +74,7 @@ def rule_figures(definition: Definition, tables: Tables, periods: Sequence[str],
             key = keys[scope] = _scope_key(identity, definition, tables, periods, scope, cells,
                                            evaluators)
             if key in kept:
-                reused[scope] = _naming(kept, key, tables.commit)
+                reused[scope] = naming(kept, key, tables.commit)
     made: dict[Scope, RegionFigures] = {scope: {} for scope in keys if scope not in reused}
     figures = []
     for period in periods:
@@ -125,17 +126,6 @@ def keep_figures(tables: Tables, definitions: Sequence[Definition], periods: Seq
                                 for spec in specs})
 
 
-def _naming(kept: MutableMapping[Hashable, Any], key: Hashable,
-            commit: str | None) -> RegionFigures:
-    """A region's kept figures, naming `commit`: the commit is a label of the figures, not
-    an input of their values (the first save after a clean checkout changes only it)."""
-    then, found = kept[key]
-    if then != commit:
-        found = {at: [replace(f, commit=commit) for f in batch] for at, batch in found.items()}
-        kept[key] = (commit, found)
-    return found  # type: ignore[no-any-return]
-
-
 def _scope_key(identity: str, definition: Definition, tables: Tables, periods: Sequence[str],
                scope: Scope, cells: dict[tuple[str, ...], list[Cell]],
                evaluators: list[TallyEvaluator]) -> Hashable:
@@ -146,7 +136,7 @@ def _scope_key(identity: str, definition: Definition, tables: Tables, periods: S
     the free-text labels (idem). A region's figures are reused while its own files are
     the same; a total's while every member's are (a save of one region's file computes
     again the totals of the rules that read that resource only).
-    Not the commit the figures name: `_naming` puts it in."""
+    Not the commit the figures name: `naming` puts it in."""
     return ("rule-scope", identity, scope, tuple(periods),
             tuple((spec, tuple(found)) for spec, found in cells.items()),
             tuple(tuple(sorted(e.labels.items())) for e in evaluators),

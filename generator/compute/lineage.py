@@ -6,7 +6,8 @@ number came from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Hashable, MutableMapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 TOTAL = "totaal"
@@ -58,3 +59,15 @@ def figure_id(indicator: str, region: str, period: str,
               breakdown: tuple[tuple[str, str], ...] = ()) -> str:
     parts = [indicator, region, period, *(f"{key}={value}" for key, value in breakdown)]
     return ".".join(parts)
+
+
+def naming(kept: MutableMapping[Hashable, Any], key: Hashable,
+           commit: str | None) -> dict[Any, list[Figure]]:
+    """Figures a serving process kept under `key` (as `(commit, {at: [Figure]})`), naming
+    `commit`: the commit is a label of the figures, not an input of their values (the
+    first save after a clean checkout changes only it)."""
+    then, found = kept[key]
+    if then != commit:
+        found = {at: [replace(f, commit=commit) for f in batch] for at, batch in found.items()}
+        kept[key] = (commit, found)
+    return found  # type: ignore[no-any-return]

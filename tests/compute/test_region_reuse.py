@@ -15,7 +15,7 @@ from generator.compute.data_frames import load_tables
 from generator.compute.lineage import TOTAL, Figure
 from generator.compute.pipeline import all_periods
 from generator.indicators import load_definitions
-from generator.indicators.definition import Difference, Ratio, Tally
+from generator.indicators.definition import Difference, ModelRule, Ratio, Tally
 from generator.publish.sitedata import compute_site_data
 from generator.sources import open_snapshot
 from tests.fixtures.handmade_repo import commit_all, make_repo, set_cell
@@ -97,6 +97,10 @@ def test_a_changed_cell_computes_its_region_again_and_reuses_the_others(
     others = [f for f in changed if f.region == TOTAL
               and f.indicator in {d.id for d in rules} - reading]
     assert others and all(f is before[f.figure_id] for f in others)
+    models = {d.id for d in load_definitions(open_snapshot(tmp_path, None).files)
+              if isinstance(d.rule, ModelRule)}
+    kept_models = [f for f in changed if f.region == "zuid" and f.indicator in models]
+    assert kept_models and all(f is before[f.figure_id] for f in kept_models)
 
 
 def test_a_commit_renames_the_kept_figures_without_computing_them(
