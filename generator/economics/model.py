@@ -33,8 +33,10 @@ from typing import Any
 
 import numpy as np
 
+from generator.cache import Kept
 from generator.economics.inputs import EconomicInputs
 from generator.economics.params import EconomicParameters, price_year
+from generator.economics.prices import PriceLevel
 from generator.economics.result import (
     COST_PAYER,
     PARTIES,
@@ -243,17 +245,32 @@ def in_base_prices(parts: Sequence[EconomicInputs], params: EconomicParameters,
         year = price_year(params[name])
         if year is not None:
             real[name] = np.asarray(values[name], dtype=float) / prices.index(year)
-    deflated = []
-    for part in parts:
-        items = tuple(replace(item, bedrag=prices.in_base_prices(item.bedrag, item.jaar))
-                      for item in part.cost_items)
-        by_year: dict[int, float] = {}
-        for item in items:
-            by_year[item.jaar] = by_year.get(item.jaar, 0.0) + item.bedrag
-        deflated.append(replace(part, kosten_eur=sum(by_year.values()),
-                                kosten_per_jaar=by_year or None, kosten_posten=items))
+    deflated = tuple(_deflated(part, prices) for part in parts)
     gdp = params.gdp_for(max(part.year for part in parts))
-    return tuple(deflated), real, prices.in_base_prices(gdp.eur, gdp.jaar)
+    return deflated, real, prices.in_base_prices(gdp.eur, gdp.jaar)
+
+
+def _deflated(part: EconomicInputs, prices: PriceLevel) -> EconomicInputs:
+    """A region's costs in prices of the base year. The tornado and the Monte Carlo
+    evaluate the same parts many times: each part's deflated copy is kept for the process
+    under the very objects (both are immutable; the entry holds them, so their ids stay
+    theirs)."""
+    key = (id(part), id(prices))
+    found = _DEFLATED.get(key)
+    if found is not None and found[0] is part and found[1] is prices:
+        return found[2]  # type: ignore[no-any-return]
+    items = tuple(replace(item, bedrag=prices.in_base_prices(item.bedrag, item.jaar))
+                  for item in part.cost_items)
+    by_year: dict[int, float] = {}
+    for item in items:
+        by_year[item.jaar] = by_year.get(item.jaar, 0.0) + item.bedrag
+    made = replace(part, kosten_eur=sum(by_year.values()), kosten_per_jaar=by_year or None,
+                   kosten_posten=items)
+    _DEFLATED[key] = (part, prices, made)
+    return made
+
+
+_DEFLATED = Kept(2_000)
 
 
 def evaluate(inputs: EconomicInputs | Sequence[EconomicInputs],
