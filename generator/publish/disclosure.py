@@ -81,12 +81,13 @@ def apply(figures: Sequence[Figure], k: int = DEFAULT_K) -> list[Figure]:
     if k < 1:
         raise ValueError(f"k must be at least 1, not {k}")
     reasons: dict[int, str] = {}
+    protected = [_protected(figure) for figure in figures]
     for i, figure in enumerate(figures):
         if figure.suppressed:  # hidden by an earlier pass: keep its reason, so apply is idempotent
             reasons[i] = dict(figure.extra).get(REASON_KEY, PRIMARY)
-        elif _protected(figure) and figure.value is not None and 0 < figure.value < k:
+        elif protected[i] and figure.value is not None and 0 < figure.value < k:
             reasons[i] = PRIMARY
-    groups = _groups(figures)
+    groups = _groups(figures, protected)
     changed = True
     while changed:
         changed = False
@@ -124,7 +125,7 @@ def note(figure: Figure) -> str:
 
 
 def _protected(figure: Figure) -> bool:
-    return (figure.unit in COUNT_UNITS and bool(figure.breakdown)
+    return (bool(figure.breakdown) and figure.unit in COUNT_UNITS
             and all(key != PHASE_KEY for key, _ in figure.breakdown))
 
 
@@ -140,7 +141,7 @@ def _key(figure: Figure) -> _Key:
     return (figure.indicator, figure.region, figure.period, figure.breakdown)
 
 
-def _groups(figures: Sequence[Figure]) -> list[tuple[int, ...]]:
+def _groups(figures: Sequence[Figure], protected: Sequence[bool]) -> list[tuple[int, ...]]:
     """Index groups whose sum is published, smallest first, ties by key (reproducible picks).
 
     Small groups first: a cell picked in a marginal row also lies in the larger groups, so
@@ -149,7 +150,7 @@ def _groups(figures: Sequence[Figure]) -> list[tuple[int, ...]]:
     published = {_key(f) for f in figures}
     groups: dict[tuple[object, ...], list[int]] = defaultdict(list)
     for i, figure in enumerate(figures):
-        if not _protected(figure):
+        if not protected[i]:
             continue
         indicator, region, period, breakdown = _key(figure)
         columns = tuple(key for key, _ in breakdown)
