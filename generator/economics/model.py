@@ -150,8 +150,7 @@ def compute(inputs: EconomicInputs | Sequence[EconomicInputs], values: Mapping[s
     parts = (inputs,) if isinstance(inputs, EconomicInputs) else tuple(inputs)
     v = {name: np.asarray(values[name], dtype=float) for name in PARAMETER_NAMES}
     drawn = list(retentions) if retentions is not None else [None] * len(parts)
-    each = [_part_sums(part, v, part_decay(part, v["jaarlijkse_afname"], s))
-            for part, s in zip(parts, drawn, strict=True)]
+    each = [_kept_part_sums(part, v, s) for part, s in zip(parts, drawn, strict=True)]
     sums = {key: sum((found[key] for found in each), np.zeros(())) for key in ADDITIVE}
     measured = sum(part.aantal_gemeten for part in parts)
     reached = sum(part.deelnemers for part in parts)
@@ -190,6 +189,26 @@ def compute(inputs: EconomicInputs | Sequence[EconomicInputs], values: Mapping[s
             "bbp_effect_opgeschaald_pct": per_deelnemer_per_jaar
             * v["geplande_deelnemers_per_jaar"] / gdp_eur * 100,
         }
+
+
+def _kept_part_sums(part: EconomicInputs, v: Mapping[str, np.ndarray],
+                    retention: Number | None) -> dict[str, np.ndarray]:
+    """`_part_sums` of a part, kept for the process when every parameter is one value and
+    no retention is drawn (the central estimate, each bar of the tornado): a total's
+    evaluation after one region changed then sums the other regions' kept sums. Kept
+    under the very (immutable) part and the parameters' exact bits."""
+    if retention is not None or any(value.ndim for value in v.values()):
+        return _part_sums(part, v, part_decay(part, v["jaarlijkse_afname"], retention))
+    key = (id(part), b"".join(v[name].tobytes() for name in PARAMETER_NAMES))
+    found = _PART_SUMS.get(key)
+    if found is not None and found[0] is part:
+        return found[1]  # type: ignore[no-any-return]
+    made = _part_sums(part, v, part_decay(part, v["jaarlijkse_afname"], None))
+    _PART_SUMS[key] = (part, made)
+    return made
+
+
+_PART_SUMS = Kept(20_000)
 
 
 def _part_sums(inputs: EconomicInputs, v: Mapping[str, np.ndarray],
