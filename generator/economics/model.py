@@ -271,13 +271,13 @@ def in_base_prices(parts: Sequence[EconomicInputs], params: EconomicParameters,
 
 def _deflated(part: EconomicInputs, prices: PriceLevel) -> EconomicInputs:
     """A region's costs in prices of the base year. The tornado and the Monte Carlo
-    evaluate the same parts many times: each part's deflated copy is kept for the process
-    under the very objects (both are immutable; the entry holds them, so their ids stay
-    theirs)."""
-    key = (id(part), id(prices))
+    evaluate the same parts many times, and each save the unchanged regions' again: each
+    part's deflated copy is kept for the process under the very (immutable) part and
+    what `PriceLevel.index` reads (the entry holds the part, so its id stays its own)."""
+    key = (id(part), prices.basisjaar, tuple(sorted(prices.inflatie.items())))
     found = _DEFLATED.get(key)
-    if found is not None and found[0] is part and found[1] is prices:
-        return found[2]  # type: ignore[no-any-return]
+    if found is not None and found[0] is part:
+        return found[1]  # type: ignore[no-any-return]
     items = tuple(replace(item, bedrag=prices.in_base_prices(item.bedrag, item.jaar))
                   for item in part.cost_items)
     by_year: dict[int, float] = {}
@@ -285,7 +285,7 @@ def _deflated(part: EconomicInputs, prices: PriceLevel) -> EconomicInputs:
         by_year[item.jaar] = by_year.get(item.jaar, 0.0) + item.bedrag
     made = replace(part, kosten_eur=sum(by_year.values()), kosten_per_jaar=by_year or None,
                    kosten_posten=items)
-    _DEFLATED[key] = (part, prices, made)
+    _DEFLATED[key] = (part, made)
     return made
 
 
