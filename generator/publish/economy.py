@@ -75,6 +75,9 @@ def suppress_small_measured(figures: list[Figure], k: int) -> list[Figure]:
 
     shown = []
     for figure in figures:
+        if not figure.extra:  # most figures: nothing said beside the value
+            shown.append(figure)
+            continue
         measured = dict(figure.extra).get("aantal_gemeten")
         if (isinstance(measured, int) and 0 < measured < k and not figure.suppressed):
             extra = tuple(item for item in figure.extra
