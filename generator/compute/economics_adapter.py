@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import yaml
 
-from generator.compute.lineage import TOTAL, Figure, SourceRows
+from generator.compute.lineage import TOTAL, Figure, SourceRows, naming
 from generator.compute.scopes import Scope, scopes_for
 from generator.compute.data_frames import REGION, Tables
 from generator.compute.tally import Part, lineage
@@ -37,20 +37,40 @@ PROGRAMME_LEVEL = frozenset({"bbp_effect_opgeschaald_pct"})
 """Outcomes that exist only for the programme (`totaal`), never beside a single region."""
 
 
-def model_figures(definition: Definition, tables: Tables, periods: Sequence[str]) -> list[Figure]:
+def model_figures(definition: Definition, tables: Tables, periods: Sequence[str],
+                  kept: MutableMapping[Hashable, Any] | None = None) -> list[Figure]:
+    """The model KPI of `definition` per scope and period. With `kept` (a serving
+    process's memory, as `engine.compute`) a scope's figures are kept under everything
+    they read (`_scope_key`): a save of one region's file evaluates again that region and
+    the totals holding it."""
     assert isinstance(definition.rule, ModelRule)
     field = OUTCOMES[definition.rule.outcome]
     programme_only = definition.rule.outcome in PROGRAMME_LEVEL
     params, params_source = _parameters(tables)
+    scopes = [scope for scope in scopes_for(definition, tables)
+              if not programme_only or scope.region == TOTAL]
+    keys: dict[Scope, Hashable] = {}
+    reused: dict[Scope, dict[Any, list[Figure]]] = {}
+    if kept is not None:
+        identity = repr(definition)
+        for scope in scopes:
+            key = keys[scope] = _scope_key(identity, definition, tables, periods, scope,
+                                           params_source)
+            if key in kept:
+                reused[scope] = naming(kept, key, tables.commit)
+    made: dict[Scope, dict[Any, list[Figure]]] = {s: {} for s in keys if s not in reused}
     figures = []
     for period in periods:
-        for scope in scopes_for(definition, tables):
-            if not scope.reports(period) or (programme_only and scope.region != TOTAL):
+        for scope in scopes:
+            if not scope.reports(period):
+                continue
+            if scope in reused:
+                figures.extend(reused[scope][period])
                 continue
             result, parts = evaluate_scope(tables, scope, period, params, definition.sources)
             central = getattr(result, field)
             extra_sources = [params_source] + ([scope.register] if scope.register else [])
-            figures.append(Figure(
+            figure = Figure(
                 indicator=definition.id,
                 version=f"{definition.version}+parameters.{params.versie}",
                 region=scope.region,
@@ -61,8 +81,24 @@ def model_figures(definition: Definition, tables: Tables, periods: Sequence[str]
                 sources=lineage(parts, tables, extra_sources),
                 commit=tables.commit,
                 extra=_extra(definition.rule.outcome, result, params),
-            ))
+            )
+            if scope in made:
+                made[scope][period] = [figure]
+            figures.append(figure)
+    for scope, found in made.items():
+        kept[keys[scope]] = (tables.commit, found)  # type: ignore[index]
     return figures
+
+
+def _scope_key(identity: str, definition: Definition, tables: Tables, periods: Sequence[str],
+               scope: Scope, params_source: SourceRows) -> Hashable:
+    """What a scope's model figures read: the definition (`identity`, its repr), the scope
+    (members, start, the register rows of a fase's members), the quarters, the parameter
+    file (blob id) and the files (blob ids) of its members' rows of the model's sources.
+    Not the commit the figures name: `naming` puts it in."""
+    sources = tuple(r for r in MODEL_SOURCES if r in definition.sources)
+    return ("model-scope", identity, scope, tuple(periods), params_source.blob, sources,
+            tuple(tables.region_files(r).get(m, ()) for m in scope.members for r in sources))
 
 
 def _extra(outcome: str, result: Any, params: Any) -> tuple[tuple[str, Any], ...]:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from generator.compute.attainment import attainment_figures
-from generator.compute.lineage import TOTAL, Figure
+from generator.compute.lineage import TOTAL, Figure, naming
 from generator.compute.economics_adapter import model_figures
 from generator.compute.scopes import Scope, scopes_for
 from generator.compute.data_frames import Tables
@@ -37,15 +37,17 @@ def compute(tables: Tables, definitions: Sequence[Definition], periods: Sequence
     (which targets are measured on) are computed: enough for `kpi` and `diff`.
 
     With `kept` (a serving process's memory) the figures of a tally, ratio or difference
-    for one region are kept under everything they read (`_region_key`), so a rebuild
-    after one region's file changed computes again only that region and the totals.
+    for one scope (a region, `totaal`) are kept under everything they read (`_scope_key`),
+    so a rebuild after one region's file changed computes again only that region and the
+    totals of the rules that read the changed resource; the model's figures likewise
+    (`economics_adapter.model_figures`).
     """
     figures: list[Figure] = []
     for definition in definitions:
         if isinstance(definition.rule, (Tally, Ratio, Difference)):
             figures.extend(rule_figures(definition, tables, periods, breakdowns, kept))
         elif isinstance(definition.rule, ModelRule):
-            figures.extend(model_figures(definition, tables, periods))
+            figures.extend(model_figures(definition, tables, periods, kept))
         elif isinstance(definition.rule, AttainmentRule):
             figures.extend(attainment_figures(definition, definitions, figures, tables))
     return figures
@@ -64,37 +66,35 @@ def rule_figures(definition: Definition, tables: Tables, periods: Sequence[str],
         specs += list(definition.column_breakdowns)
     cells = {spec: _cells(spec, evaluators) for spec in specs}
     scopes = scopes_for(definition, tables)
-    keys: dict[str, Hashable] = {}
-    reused: dict[str, RegionFigures] = {}
+    keys: dict[Scope, Hashable] = {}
+    reused: dict[Scope, RegionFigures] = {}
     if kept is not None:
         identity = repr(definition)
         for scope in scopes:
-            if scope.region == TOTAL:
-                continue
-            key = keys[scope.region] = _region_key(identity, definition, tables, periods,
-                                                   scope, cells, evaluators)
+            key = keys[scope] = _scope_key(identity, definition, tables, periods, scope, cells,
+                                           evaluators)
             if key in kept:
-                reused[scope.region] = _naming(kept, key, tables.commit)
-    made: dict[str, RegionFigures] = {region: {} for region in keys if region not in reused}
+                reused[scope] = naming(kept, key, tables.commit)
+    made: dict[Scope, RegionFigures] = {scope: {} for scope in keys if scope not in reused}
     figures = []
     for period in periods:
         for spec in specs:
             for scope in scopes:
                 if not scope.reports(period) or (scope.phase and spec):
                     continue  # fase splits totaal on its own, never combined with columns
-                if scope.region in reused:
-                    figures.extend(reused[scope.region][(period, spec)])
+                if scope in reused:
+                    figures.extend(reused[scope][(period, spec)])
                     continue
                 batch = []
                 for cell in cells[spec]:
                     parts = [e.part(period, spec, cell, scope.members) for e in evaluators]
                     figure = _figure(definition, tables, scope, period, spec, cell, parts)
                     batch.append(_labelled(figure, evaluators))
-                if scope.region in made:
-                    made[scope.region][(period, spec)] = batch
+                if scope in made:
+                    made[scope][(period, spec)] = batch
                 figures.extend(batch)
-    for region, found in made.items():
-        kept[keys[region]] = (tables.commit, found)  # type: ignore[index]
+    for scope, found in made.items():
+        kept[keys[scope]] = (tables.commit, found)  # type: ignore[index]
     return figures
 
 
@@ -120,36 +120,28 @@ def keep_figures(tables: Tables, definitions: Sequence[Definition], periods: Seq
             if scope.region == TOTAL:
                 continue
             mine = found.get((definition.id, scope.region), {})
-            kept[_region_key(identity, definition, tables, periods, scope, cells, evaluators)] = (
+            kept[_scope_key(identity, definition, tables, periods, scope, cells, evaluators)] = (
                 tables.commit, {(period, spec): mine.get((period, spec), [])
                                 for period in periods if scope.reports(period)
                                 for spec in specs})
 
 
-def _naming(kept: MutableMapping[Hashable, Any], key: Hashable,
-            commit: str | None) -> RegionFigures:
-    """A region's kept figures, naming `commit`: the commit is a label of the figures, not
-    an input of their values (the first save after a clean checkout changes only it)."""
-    then, found = kept[key]
-    if then != commit:
-        found = {at: [replace(f, commit=commit) for f in batch] for at, batch in found.items()}
-        kept[key] = (commit, found)
-    return found  # type: ignore[no-any-return]
-
-
-def _region_key(identity: str, definition: Definition, tables: Tables, periods: Sequence[str],
-                scope: Scope, cells: dict[tuple[str, ...], list[Cell]],
-                evaluators: list[TallyEvaluator]) -> Hashable:
-    """What one region's figures of a rule read: the definition (`identity`, its repr), the
-    files (blob ids) its rows come from, when it starts reporting, the quarters, the
+def _scope_key(identity: str, definition: Definition, tables: Tables, periods: Sequence[str],
+               scope: Scope, cells: dict[tuple[str, ...], list[Cell]],
+               evaluators: list[TallyEvaluator]) -> Hashable:
+    """What a scope's figures of a rule read: the definition (`identity`, its repr), the
+    scope (its members, when it starts reporting, for `totaal` of a fase the register rows
+    that decide them), the files (blob ids) its members' rows come from, the quarters, the
     breakdown cells (found over every region: a region shows a cell it has no rows in) and
-    the free-text labels (idem).
-    Not the commit the figures name: `_naming` puts it in."""
-    return ("rule-region", identity, scope.region, scope.start, tuple(periods),
+    the free-text labels (idem). A region's figures are reused while its own files are
+    the same; a total's while every member's are (a save of one region's file computes
+    again the totals of the rules that read that resource only).
+    Not the commit the figures name: `naming` puts it in."""
+    return ("rule-scope", identity, scope, tuple(periods),
             tuple((spec, tuple(found)) for spec, found in cells.items()),
             tuple(tuple(sorted(e.labels.items())) for e in evaluators),
-            tuple(tables.region_files(t.resource).get(scope.region, ())
-                  for t in definition.tallies))
+            tuple(tables.region_files(t.resource).get(member, ())
+                  for t in definition.tallies for member in scope.members))
 
 
 def _labelled(figure: Figure, evaluators: list[TallyEvaluator]) -> Figure:

@@ -6,7 +6,9 @@ number came from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Hashable, MutableMapping
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 TOTAL = "totaal"
@@ -48,13 +50,35 @@ class Figure:
     extra: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
     """Further named details (scenario, parameters), shown in the audit entry."""
 
-    @property
+    @cached_property
     def figure_id(self) -> str:
-        """Stable, URL- and anchor-safe id: `indicator.region.period[.key=value...]`."""
+        """Stable, URL- and anchor-safe id: `indicator.region.period[.key=value...]`.
+
+        Made once per figure (every index and page looks figures up by it); the fields it
+        is made of are frozen, and `replace` makes a new figure."""
         return figure_id(self.indicator, self.region, self.period, self.breakdown)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """The fields only: the id made on reading is left out of a pickle."""
+        state = dict(self.__dict__)
+        state.pop("figure_id", None)
+        return state
 
 
 def figure_id(indicator: str, region: str, period: str,
               breakdown: tuple[tuple[str, str], ...] = ()) -> str:
-    parts = [indicator, region, period, *(f"{key}={value}" for key, value in breakdown)]
-    return ".".join(parts)
+    if not breakdown:
+        return f"{indicator}.{region}.{period}"
+    return ".".join([indicator, region, period, *(f"{key}={value}" for key, value in breakdown)])
+
+
+def naming(kept: MutableMapping[Hashable, Any], key: Hashable,
+           commit: str | None) -> dict[Any, list[Figure]]:
+    """Figures a serving process kept under `key` (as `(commit, {at: [Figure]})`), naming
+    `commit`: the commit is a label of the figures, not an input of their values (the
+    first save after a clean checkout changes only it)."""
+    then, found = kept[key]
+    if then != commit:
+        found = {at: [replace(f, commit=commit) for f in batch] for at, batch in found.items()}
+        kept[key] = (commit, found)
+    return found  # type: ignore[no-any-return]

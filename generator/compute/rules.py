@@ -85,8 +85,14 @@ def period_mask(frame: pd.DataFrame, tally: Tally, period: str) -> Mask:
     mask = _bool(times <= period)
     if tally.time != "laatste_stand" or not mask.any():
         return mask
-    seen = frame.loc[mask, [REGION, *tally.key, tally.time_column]]
-    latest = seen.groupby([REGION, *tally.key], dropna=False)[tally.time_column].transform("max")
+    positions = np.flatnonzero(mask)
+    # Group codes of (region, *key), missing keys a group of their own (as groupby with
+    # dropna=False), and the quarters as ranks: then the latest per group is a numpy max.
+    groups = frame[[REGION, *tally.key]].iloc[positions]
+    codes = groups.groupby(list(groups.columns), dropna=False, sort=False).ngroup().to_numpy()
+    _, ranks = np.unique(times.iloc[positions].to_numpy(dtype=str), return_inverse=True)
+    latest = np.full(int(codes.max()) + 1, -1, dtype=np.int64)
+    np.maximum.at(latest, codes, ranks)
     keep = np.zeros(len(frame), dtype=bool)
-    keep[np.flatnonzero(mask)] = (seen[tally.time_column] == latest).to_numpy(dtype=bool)
+    keep[positions] = ranks == latest[codes]
     return keep

@@ -33,8 +33,10 @@ from typing import Any
 
 import numpy as np
 
+from generator.cache import Kept
 from generator.economics.inputs import EconomicInputs
 from generator.economics.params import EconomicParameters, price_year
+from generator.economics.prices import PriceLevel
 from generator.economics.result import (
     COST_PAYER,
     PARTIES,
@@ -148,8 +150,7 @@ def compute(inputs: EconomicInputs | Sequence[EconomicInputs], values: Mapping[s
     parts = (inputs,) if isinstance(inputs, EconomicInputs) else tuple(inputs)
     v = {name: np.asarray(values[name], dtype=float) for name in PARAMETER_NAMES}
     drawn = list(retentions) if retentions is not None else [None] * len(parts)
-    each = [_part_sums(part, v, part_decay(part, v["jaarlijkse_afname"], s))
-            for part, s in zip(parts, drawn, strict=True)]
+    each = [_kept_part_sums(part, v, s) for part, s in zip(parts, drawn, strict=True)]
     sums = {key: sum((found[key] for found in each), np.zeros(())) for key in ADDITIVE}
     measured = sum(part.aantal_gemeten for part in parts)
     reached = sum(part.deelnemers for part in parts)
@@ -188,6 +189,26 @@ def compute(inputs: EconomicInputs | Sequence[EconomicInputs], values: Mapping[s
             "bbp_effect_opgeschaald_pct": per_deelnemer_per_jaar
             * v["geplande_deelnemers_per_jaar"] / gdp_eur * 100,
         }
+
+
+def _kept_part_sums(part: EconomicInputs, v: Mapping[str, np.ndarray],
+                    retention: Number | None) -> dict[str, np.ndarray]:
+    """`_part_sums` of a part, kept for the process when every parameter is one value and
+    no retention is drawn (the central estimate, each bar of the tornado): a total's
+    evaluation after one region changed then sums the other regions' kept sums. Kept
+    under the very (immutable) part and the parameters' exact bits."""
+    if retention is not None or any(value.ndim for value in v.values()):
+        return _part_sums(part, v, part_decay(part, v["jaarlijkse_afname"], retention))
+    key = (id(part), b"".join(v[name].tobytes() for name in PARAMETER_NAMES))
+    found = _PART_SUMS.get(key)
+    if found is not None and found[0] is part:
+        return found[1]  # type: ignore[no-any-return]
+    made = _part_sums(part, v, part_decay(part, v["jaarlijkse_afname"], None))
+    _PART_SUMS[key] = (part, made)
+    return made
+
+
+_PART_SUMS = Kept(20_000)
 
 
 def _part_sums(inputs: EconomicInputs, v: Mapping[str, np.ndarray],
@@ -243,17 +264,32 @@ def in_base_prices(parts: Sequence[EconomicInputs], params: EconomicParameters,
         year = price_year(params[name])
         if year is not None:
             real[name] = np.asarray(values[name], dtype=float) / prices.index(year)
-    deflated = []
-    for part in parts:
-        items = tuple(replace(item, bedrag=prices.in_base_prices(item.bedrag, item.jaar))
-                      for item in part.cost_items)
-        by_year: dict[int, float] = {}
-        for item in items:
-            by_year[item.jaar] = by_year.get(item.jaar, 0.0) + item.bedrag
-        deflated.append(replace(part, kosten_eur=sum(by_year.values()),
-                                kosten_per_jaar=by_year or None, kosten_posten=items))
+    deflated = tuple(_deflated(part, prices) for part in parts)
     gdp = params.gdp_for(max(part.year for part in parts))
-    return tuple(deflated), real, prices.in_base_prices(gdp.eur, gdp.jaar)
+    return deflated, real, prices.in_base_prices(gdp.eur, gdp.jaar)
+
+
+def _deflated(part: EconomicInputs, prices: PriceLevel) -> EconomicInputs:
+    """A region's costs in prices of the base year. The tornado and the Monte Carlo
+    evaluate the same parts many times, and each save the unchanged regions' again: each
+    part's deflated copy is kept for the process under the very (immutable) part and
+    what `PriceLevel.index` reads (the entry holds the part, so its id stays its own)."""
+    key = (id(part), prices.basisjaar, tuple(sorted(prices.inflatie.items())))
+    found = _DEFLATED.get(key)
+    if found is not None and found[0] is part:
+        return found[1]  # type: ignore[no-any-return]
+    items = tuple(replace(item, bedrag=prices.in_base_prices(item.bedrag, item.jaar))
+                  for item in part.cost_items)
+    by_year: dict[int, float] = {}
+    for item in items:
+        by_year[item.jaar] = by_year.get(item.jaar, 0.0) + item.bedrag
+    made = replace(part, kosten_eur=sum(by_year.values()), kosten_per_jaar=by_year or None,
+                   kosten_posten=items)
+    _DEFLATED[key] = (part, made)
+    return made
+
+
+_DEFLATED = Kept(2_000)
 
 
 def evaluate(inputs: EconomicInputs | Sequence[EconomicInputs],

@@ -54,8 +54,6 @@ SECONDARY = "afleidbaar"
 SECONDARY_LABEL = "x"
 """Shown for a cell hidden only to protect another: it is never small, so "<5" would be false."""
 
-_Key = tuple[str, str, str, tuple[tuple[str, str], ...]]
-
 
 def configured_k(root: Path) -> int:
     """The site's k: `k_anonymity` of the impactmonitor plugin in `root`/mkdocs.yml, so that
@@ -81,12 +79,13 @@ def apply(figures: Sequence[Figure], k: int = DEFAULT_K) -> list[Figure]:
     if k < 1:
         raise ValueError(f"k must be at least 1, not {k}")
     reasons: dict[int, str] = {}
+    protected = [_protected(figure) for figure in figures]
     for i, figure in enumerate(figures):
         if figure.suppressed:  # hidden by an earlier pass: keep its reason, so apply is idempotent
             reasons[i] = dict(figure.extra).get(REASON_KEY, PRIMARY)
-        elif _protected(figure) and figure.value is not None and 0 < figure.value < k:
+        elif protected[i] and figure.value is not None and 0 < figure.value < k:
             reasons[i] = PRIMARY
-    groups = _groups(figures)
+    groups = _groups(figures, protected)
     changed = True
     while changed:
         changed = False
@@ -124,7 +123,7 @@ def note(figure: Figure) -> str:
 
 
 def _protected(figure: Figure) -> bool:
-    return (figure.unit in COUNT_UNITS and bool(figure.breakdown)
+    return (bool(figure.breakdown) and figure.unit in COUNT_UNITS
             and all(key != PHASE_KEY for key, _ in figure.breakdown))
 
 
@@ -136,27 +135,25 @@ def _hide(figure: Figure, reason: str, k: int) -> Figure:
                    extra=extra + ((REASON_KEY, reason), (K_KEY, k)))
 
 
-def _key(figure: Figure) -> _Key:
-    return (figure.indicator, figure.region, figure.period, figure.breakdown)
-
-
-def _groups(figures: Sequence[Figure]) -> list[tuple[int, ...]]:
+def _groups(figures: Sequence[Figure], protected: Sequence[bool]) -> list[tuple[int, ...]]:
     """Index groups whose sum is published, smallest first, ties by key (reproducible picks).
 
     Small groups first: a cell picked in a marginal row also lies in the larger groups, so
     it often settles them too, where a pick made in the large group first would not.
     """
-    published = {_key(f) for f in figures}
+    published = {(f.indicator, f.region, f.period, f.breakdown) for f in figures}
     groups: dict[tuple[object, ...], list[int]] = defaultdict(list)
     for i, figure in enumerate(figures):
-        if not _protected(figure):
+        if not protected[i]:
             continue
-        indicator, region, period, breakdown = _key(figure)
+        indicator, region, period, breakdown = (figure.indicator, figure.region,
+                                                figure.period, figure.breakdown)
         columns = tuple(key for key, _ in breakdown)
         groups[("headline", indicator, region, period, columns)].append(i)
-        for marginal in _proper_subsets(breakdown):
-            if (indicator, region, period, marginal) in published:
-                groups[("marginal", indicator, region, period, columns, marginal)].append(i)
+        if len(breakdown) > 1:  # one column has no proper sub-breakdown
+            for marginal in _proper_subsets(breakdown):
+                if (indicator, region, period, marginal) in published:
+                    groups[("marginal", indicator, region, period, columns, marginal)].append(i)
         if region != TOTAL:
             groups[("regions", indicator, period, breakdown)].append(i)
     ordered = sorted(groups.items(), key=lambda item: (len(item[1]), repr(item[0])))

@@ -190,8 +190,8 @@ def compute_site_data(snapshot: Snapshot, k: int, until: str | None = None, *,
 
 
 KEEP_REGION_FIGURES = 4_000
-"""One region's figures of one rule that a serving process keeps (20 regions x some 15
-rules per data state: the live monitor and a few editions)."""
+"""One scope's (a region's, a total's) figures of one rule that a serving process keeps
+(23 scopes x some 25 rules per data state: the live monitor and a few editions)."""
 KEEP_STATES = 16
 """Data states whose regions' figures a serving process has kept (by the SiteData)."""
 

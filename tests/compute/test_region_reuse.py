@@ -15,7 +15,7 @@ from generator.compute.data_frames import load_tables
 from generator.compute.lineage import TOTAL, Figure
 from generator.compute.pipeline import all_periods
 from generator.indicators import load_definitions
-from generator.indicators.definition import Difference, Ratio, Tally
+from generator.indicators.definition import Difference, ModelRule, Ratio, Tally
 from generator.publish.sitedata import compute_site_data
 from generator.sources import open_snapshot
 from tests.fixtures.handmade_repo import commit_all, make_repo, set_cell
@@ -72,7 +72,7 @@ def test_a_changed_cell_computes_its_region_again_and_reuses_the_others(
     made.clear()
 
     assert seen(figures(tmp_path, kept)) == seen(first)
-    assert {region for _, region in made} == {TOTAL}  # the regions' figures reused
+    assert not made  # the regions' figures and the totals reused
     made.clear()
 
     set_cell(tmp_path / INSTROOM, 2, "aantal", "17")
@@ -80,6 +80,7 @@ def test_a_changed_cell_computes_its_region_again_and_reuses_the_others(
     # Again only the rules that read instroom, only for noord (and the totals).
     reading = {d.id for d in rules if "instroom" in {t.resource for t in d.tallies}}
     assert reading and {i for i, r in made if r != TOTAL} == reading
+    assert {i for i, r in made if r == TOTAL} == reading  # the other totals reused
     assert {r for _, r in made} == {"noord", TOTAL}
     made.clear()
     assert seen(changed) == seen(scratch(tmp_path))  # never a stale figure
@@ -93,6 +94,13 @@ def test_a_changed_cell_computes_its_region_again_and_reuses_the_others(
     assert not [i for i in differ if ".zuid." in i]
     zuid = [f for f in changed if f.region == "zuid" and f.indicator in {d.id for d in rules}]
     assert zuid and all(f is before[f.figure_id] for f in zuid)  # the very objects
+    others = [f for f in changed if f.region == TOTAL
+              and f.indicator in {d.id for d in rules} - reading]
+    assert others and all(f is before[f.figure_id] for f in others)
+    models = {d.id for d in load_definitions(open_snapshot(tmp_path, None).files)
+              if isinstance(d.rule, ModelRule)}
+    kept_models = [f for f in changed if f.region == "zuid" and f.indicator in models]
+    assert kept_models and all(f is before[f.figure_id] for f in kept_models)
 
 
 def test_a_commit_renames_the_kept_figures_without_computing_them(
@@ -104,7 +112,7 @@ def test_a_commit_renames_the_kept_figures_without_computing_them(
     sha = commit_all(tmp_path, "instroom corrected")
     made.clear()
     committed = figures(tmp_path, kept)
-    assert {region for _, region in made} == {TOTAL}
+    assert not made
     assert {f.commit for f in committed} == {sha}
     assert seen(committed) == seen(scratch(tmp_path))
 
@@ -124,3 +132,23 @@ def test_a_serving_process_started_on_a_warm_cache_computes_only_the_changed_reg
     assert {region for _, region in made} == {"noord", TOTAL}
     fresh = compute_site_data(open_snapshot(tmp_path, None), K)
     assert seen(changed.figures) == seen(fresh.figures)
+
+
+def test_a_changed_fase_computes_the_totals_of_the_fase_again(
+        tmp_path: Path, made: Counter[tuple[str, str]]) -> None:
+    """`totaal` of a fase is kept under its members and the register rows that decide them:
+    moving a region to another fase (no data file changed) must not reuse the old sums."""
+    make_repo(tmp_path)
+    kept: dict = {}
+    first = figures(tmp_path, kept)
+    set_cell(tmp_path / "data/regios.csv", 3, "fase", "opschaling")  # zuid
+    made.clear()
+    changed = figures(tmp_path, kept)
+    assert made and all(region == TOTAL for _, region in made)  # the regions' own reused
+    assert seen(changed) == seen(scratch(tmp_path))
+    by_phase = {(f.indicator, f.period, f.breakdown): f for f in first
+                if f.region == TOTAL and f.breakdown and f.breakdown[0][0] == "fase"}
+    pilot = [f for f in changed if f.region == TOTAL and f.breakdown == (("fase", "pilot"),)]
+    assert by_phase and pilot
+    assert any(f.value != by_phase[(f.indicator, f.period, f.breakdown)].value
+               for f in pilot)  # zuid left the pilot's sums

@@ -197,3 +197,23 @@ def test_inconsistent_inputs_are_refused(changes, message) -> None:
 def test_inconsistent_cohorts_are_refused(fields, message) -> None:
     with pytest.raises(ValueError, match=message):
         CohortWork(*fields)
+
+
+def test_a_regions_kept_sums_are_never_read_for_other_inputs_or_parameters(
+        example_params) -> None:
+    """Each part's sums are kept for the process (`model._kept_part_sums`) under the very
+    part and the parameters' values: other hours, or another productivity, are computed
+    afresh; the same again gives the same."""
+    part = example_inputs()
+    assert evaluate(part, example_params).baten_gemeten == pytest.approx(BATEN_GEMETEN,
+                                                                         rel=1e-12)
+    assert evaluate(part, example_params).baten_gemeten == pytest.approx(BATEN_GEMETEN,
+                                                                         rel=1e-12)
+    fewer = example_inputs(cohorts=(CohortWork("2024-Q1", 2, 40, 20, 0, 0, 0, 0),))
+    assert evaluate(fewer, example_params).baten_gemeten == pytest.approx(-BATEN_GEMETEN,
+                                                                          rel=1e-12)
+    both = evaluate([part, fewer], example_params)  # a total: the two kept sums added
+    assert both.baten_gemeten == pytest.approx(0.0, abs=1e-6)
+    doubled = make_params({"arbeidsproductiviteit_per_uur": 80.0})
+    assert evaluate(part, doubled).baten_gemeten == pytest.approx(2 * BATEN_GEMETEN,
+                                                                  rel=1e-12)

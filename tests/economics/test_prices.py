@@ -99,3 +99,19 @@ def test_the_method_page_shows_the_files_inflation() -> None:
              for year, rate in sorted(prices.inflatie.items())]
     assert [text for text in shown if text not in page] == []
     assert f"`prijspeil.basisjaar` in het parameterbestand: {prices.basisjaar}" in page
+
+
+def test_a_part_deflated_before_is_never_read_for_another_part_or_price_level() -> None:
+    """The deflated copy of a part is kept by the very objects (`model._deflated`): the
+    same part under other prices, or a part with other costs, is deflated afresh."""
+    from generator.economics.inputs import CostItem
+
+    params = with_prices(make_params(), PRICES)
+    part = example_inputs(kosten_posten=(CostItem(2023, "uitvoering", "regio", 30_000.0),),
+                          kosten_eur=30_000.0)
+    assert evaluate(part, params).kosten_prijspeil == pytest.approx(30_600.0)
+    assert evaluate(part, params).kosten_prijspeil == pytest.approx(30_600.0)
+    assert evaluate(part, with_prices(params, NO_PRICE_LEVEL)).kosten_prijspeil == 30_000.0
+    other = example_inputs(kosten_posten=(CostItem(2023, "uitvoering", "regio", 10_000.0),),
+                           kosten_eur=10_000.0)
+    assert evaluate(other, params).kosten_prijspeil == pytest.approx(10_200.0)
