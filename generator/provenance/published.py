@@ -29,6 +29,8 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import fields
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -94,13 +96,17 @@ regions); a serving process reuses each unchanged region's figures as the very o
 held, so their ids cannot be reused by other objects."""
 
 
+_BUT_COMMIT = attrgetter(*(f.name for f in fields(Figure) if f.name not in ("commit", "extra")))
+
+
 def _part_bytes(indicator: str, scope: str, members: list[Figure]) -> bytes:
     """A part's bytes, made once per process for the same figures.
 
-    A part reads every field of its figures and nothing else; the key holds the figures
-    themselves, compared by value, and beside them what their equality leaves out: the
-    details (`Figure.extra`, as text) and the type of the value (`1 == 1.0`, but JSON
-    writes them apart). After one region's CSV changes, the parts of the other regions
+    A part reads every field of its figures but the commit (the index names it) and nothing
+    else; the key holds those fields, compared by value, and beside them what their
+    equality leaves out: the details (`Figure.extra`, as text) and the type of the value
+    (`1 == 1.0`, but JSON writes them apart). So the first save after a commit, which
+    names no commit any more, finds every part again. After one region's CSV changes, the parts of the other regions
     and of an edition are not written again (most of a rebuild at 20 regions). The very
     figure objects of a recent part are found before that (`_SAME`).
     """
@@ -108,7 +114,7 @@ def _part_bytes(indicator: str, scope: str, members: list[Figure]) -> bytes:
     for then, content in recent:
         if len(then) == len(members) and all(a is b for a, b in zip(then, members)):
             return content  # type: ignore[no-any-return]
-    key = (indicator, scope, tuple(members),
+    key = (indicator, scope, tuple(map(_BUT_COMMIT, members)),
            tuple((type(f.value), repr(f.extra)) for f in members))
     try:
         content = _PARTS[key]  # one lookup: hashing the key is what costs

@@ -44,27 +44,35 @@ _HOVER = ("%{meta[0]}<br>%{x}: <b>%{customdata[0]}</b><br>Figuur-id: %{customdat
 
 
 _LINES = Kept(2048)
-"""The last line charts a process made (a rebuild at 20 regions makes ~600), by the very
-figure objects they show (held in the entry, so their ids stay theirs). A serving process
-keeps each unchanged region's figures as the same objects between rebuilds: after one
-region's CSV changes, the other regions' charts (most of the region pages) are not made
-again."""
+"""The last line charts a process made (a rebuild at 20 regions makes ~600), by what they
+read of their figures (`_shown`). After one region's CSV changes, the other regions'
+charts (most of the region pages) are not made again, also on the first save after a
+commit, which names no commit any more."""
 
 
 def line_chart(title: str, series: Mapping[str, Sequence[Figure]], *, unit: str,
                target: float | None = None, chart_id: str,
                highlight: Sequence[str] | None = None) -> str:
-    """`_line_chart`, once per process for the same arguments, figures and page: a chart
-    reads nothing else (its links depend on the page, `urls.links_from`)."""
-    held = tuple((name, tuple(figures)) for name, figures in series.items())
-    key = (title, tuple((name, tuple(map(id, figures))) for name, figures in held), unit,
-           target, chart_id, None if highlight is None else tuple(highlight),
+    """`_line_chart`, once per process for the same arguments, the same `_shown` of each
+    figure and the same page: a chart reads nothing else (its links depend on the page,
+    `urls.links_from`)."""
+    key = (title, tuple((name, tuple(map(_shown, figures))) for name, figures in series.items()),
+           unit, target, chart_id, None if highlight is None else tuple(highlight),
            links_from())
     found = _LINES.get(key)
     if found is None:
-        found = _LINES[key] = (held, _line_chart(title, series, unit=unit, target=target,
-                                                 chart_id=chart_id, highlight=highlight))
-    return found[1]  # type: ignore[no-any-return]
+        found = _LINES[key] = _line_chart(title, series, unit=unit, target=target,
+                                          chart_id=chart_id, highlight=highlight)
+    return found  # type: ignore[no-any-return]
+
+
+def _shown(figure: Figure) -> tuple[Any, ...]:
+    """What a chart reads of a figure: its id (indicator, region, quarter, cell), value (and
+    its type: `1` and `1.0` are written apart), unit, whether it is hidden and its details
+    (a hidden figure's label and note). Not its sources, version or commit:
+    `tests/site/test_fragment_memo.py` changes those and finds the same chart."""
+    return (figure.figure_id, figure.period, figure.value, type(figure.value), figure.unit,
+            figure.suppressed, repr(figure.extra))
 
 
 def _line_chart(title: str, series: Mapping[str, Sequence[Figure]], *, unit: str,

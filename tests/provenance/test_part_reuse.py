@@ -80,3 +80,21 @@ def test_a_part_is_written_again_for_a_changed_value_type_or_detail(
     (_, detail_content), = split(with_detail)
     assert float_content != content and detail_content != content
     assert split(group)[0][1] == content
+
+
+def test_figures_naming_another_commit_find_their_part_again(
+        before_and_after: tuple[list[Figure], list[Figure]],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first save after a commit names no commit: its parts are the same bytes (a part
+    holds no commit) and are not made again."""
+    _, after = before_and_after
+    group = [f for f in after if (f.indicator, f.region) == (after[0].indicator, after[0].region)]
+    (_, content), = split(group)
+    made: list[str] = []
+    real = published.manifest_part
+    monkeypatch.setattr(published, "manifest_part",
+                        lambda *args: made.append(args[0]) or real(*args))
+    (_, renamed), = split([replace(f, commit="c" * 40) for f in group])
+    assert renamed == content and made == []
+    (_, changed), = split([replace(group[0], value=(group[0].value or 0) + 1), *group[1:]])
+    assert made == [group[0].indicator] and changed != content
