@@ -83,20 +83,29 @@ def figures_csv(figures: Sequence[Figure]) -> str:
     Rows are sorted (indicator, `totaal` before the regions, region, period, breakdown), so
     the file is the same however the figures were gathered.
     """
+    return csv_text(csv_rows(figures))
+
+
+def csv_rows(figures: Sequence[Figure]) -> list[list[str]]:
+    """The rows of `figures_csv` without its header, in its order: the rows of one scope
+    are one run of them, so a file per scope is a slice (`csv_text`)."""
+    return [[figure.indicator,
+             figure.region,
+             format_period(figure.period),
+             ";".join(f"{key}={value}" for key, value in figure.breakdown),
+             "" if figure.suppressed else machine_number(figure.value),
+             figure.unit,
+             figure.figure_id,
+             "ja" if figure.suppressed else "nee"]
+            for figure in sorted(figures, key=_csv_order)]
+
+
+def csv_text(rows: Sequence[Sequence[str]]) -> str:
+    """`CSV_HEADER` and `rows` as the downloads write them."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_HEADER)
-    for figure in sorted(figures, key=_csv_order):
-        writer.writerow([
-            figure.indicator,
-            figure.region,
-            format_period(figure.period),
-            ";".join(f"{key}={value}" for key, value in figure.breakdown),
-            "" if figure.suppressed else machine_number(figure.value),
-            figure.unit,
-            figure.figure_id,
-            "ja" if figure.suppressed else "nee",
-        ])
+    writer.writerows(rows)
     return out.getvalue()
 
 

@@ -48,14 +48,15 @@ def csv_path(indicator: str, scope: str | None = None) -> str:
 def csv_files(data: SiteData, indicator: str) -> list[tuple[str | None, str, bytes]]:
     """(scope or None for the whole, path, bytes) of an indicator's CSV download(s): one
     file, or one per scope (`totaal` first) when one would exceed `DOWNLOAD_LIMIT`."""
-    figures = data.indicator_figures(indicator)
-    whole = data_tables.figures_csv(figures).encode()
+    rows = data_tables.csv_rows(data.indicator_figures(indicator))
+    whole = data_tables.csv_text(rows).encode()
     if len(whole) <= DOWNLOAD_LIMIT:
         return [(None, csv_path(indicator), whole)]
-    scopes = sorted({f.region for f in figures}, key=lambda scope: (scope != TOTAL, scope))
-    return [(scope, csv_path(indicator, scope),
-             data_tables.figures_csv([f for f in figures if f.region == scope]).encode())
-            for scope in scopes]
+    by_scope: dict[str, list[list[str]]] = {}  # `totaal` first, then the regions: their order
+    for row in rows:
+        by_scope.setdefault(row[1], []).append(row)
+    return [(scope, csv_path(indicator, scope), data_tables.csv_text(found).encode())
+            for scope, found in by_scope.items()]
 
 
 def build(site: SiteInputs) -> list[Output]:
