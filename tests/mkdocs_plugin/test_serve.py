@@ -9,6 +9,7 @@ render stage, MkDocs with Material.
 
 from __future__ import annotations
 
+import gc
 import re
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from generator.mkdocs_plugin.plugin import ImpactmonitorPlugin
+from generator.mkdocs_plugin.plugin import SERVE_GC, ImpactmonitorPlugin
 from tests.fixtures.handmade_repo import set_cell
 from tests.site.conftest import site_repo, write
 
@@ -116,3 +117,18 @@ def test_a_changed_title_reaches_the_navigation_of_every_page(serving: Serving) 
     pages = sorted(serving.site_dir.rglob("*.html"))
     assert len(pages) > 20
     assert [p for p in pages if "Een nieuwe vraag voor de test" not in p.read_text("utf-8")] == []
+
+
+def test_serving_collects_garbage_less_often_and_puts_the_thresholds_back() -> None:
+    before = gc.get_threshold()
+    building = ImpactmonitorPlugin()
+    building.on_startup(command="build", dirty=False)
+    assert gc.get_threshold() == before  # a build leaves the process as it was
+    serving = ImpactmonitorPlugin()
+    serving.on_startup(command="serve", dirty=True)
+    try:
+        assert gc.get_threshold() == SERVE_GC != before
+        serving.on_startup(command="serve", dirty=True)  # a second start keeps the first's
+    finally:
+        serving.on_shutdown()
+    assert gc.get_threshold() == before
