@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build_site
+from generator import cache as cache_module
 from generator.cache import GRACE, Cache, Kept, source_hash
 from generator.compute.pipeline import InvalidData
 from generator.paths import CACHE
@@ -277,3 +278,23 @@ def test_kept_drops_the_least_recently_used_entry_first() -> None:
     assert kept["a"] == 1  # "a" is now the most recent
     kept["c"] = 3
     assert list(kept) == ["a", "c"] and "b" not in kept and len(kept) == 2
+
+
+def test_a_serving_process_pickles_only_in_a_pause_and_never_holds_many_states(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Entries wait for `IDLE_WRITE` seconds without a rebuild (here: for ever), unless
+    more than `MAX_WAITING` rebuilds' entries wait: then the oldest are written."""
+    monkeypatch.setattr(cache_module, "IDLE_WRITE", 3600.0)
+    serving = Cache(tmp_path / "cache", memory=True)
+    writers = []
+    for n in range(cache_module.MAX_WAITING + 1):
+        serving.through("proef", {"n": n}, lambda n=n: n)
+        serving.finish_build(prune=False)
+        writers.append(serving._writer)
+        if n == 0:
+            assert writers[0] is not None and writers[0].is_alive() and entries(serving) == []
+    writers[0].join(timeout=60)  # the oldest no longer waits for a pause
+    assert not writers[0].is_alive() and len(entries(serving)) == 1
+    assert all(w is not None and w.is_alive() for w in writers[1:])
+    serving.wait()  # a process that ends writes the rest without a pause
+    assert len(entries(serving)) == cache_module.MAX_WAITING + 1
