@@ -6,7 +6,6 @@ saw the old data writes (`published.split` keeps parts by their figures' value).
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
