@@ -101,6 +101,8 @@ class Cache:
     _waiting: int = field(default=0, repr=False)
     _count: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _hurry: bool = field(default=False, repr=False)
+    clock: Callable[[], float] = field(default=time.monotonic, repr=False)
+    """The clock of `IDLE_WRITE` (tests set their own)."""
 
     @classmethod
     def at(cls, root: Path, *, memory: bool = False) -> Cache:
@@ -150,6 +152,11 @@ class Cache:
         del kept[:-4]  # a few data states per entry: the live monitor and its editions
         return value  # type: ignore[no-any-return]
 
+    def begin_build(self) -> None:
+        """A build starts: entries waiting to be written wait for its end (the first
+        `through` says so too, but a rebuild reads the working tree before it)."""
+        self._building = True
+
     def memo(self, kind: str, limit: int) -> Kept | None:
         """A process's own store of finer results of `kind` (e.g. one region's figures),
         at most `limit` of them, for a cache that keeps in memory (`memory=True`); None
@@ -172,7 +179,7 @@ class Cache:
             prune = False
         self.used = set()
         self._building = False
-        self._idle_since = time.monotonic()
+        self._idle_since = self.clock()
         if self._pending:
             self._write_pending_behind(prune)
         elif prune:
@@ -209,7 +216,7 @@ class Cache:
         """Until no rebuild has run for `IDLE_WRITE` seconds, or `wait` is called, or more
         than `MAX_WAITING` rebuilds' entries wait."""
         while not self._hurry and self._waiting <= MAX_WAITING and (
-                self._building or time.monotonic() - self._idle_since < IDLE_WRITE):
+                self._building or self.clock() - self._idle_since < IDLE_WRITE):
             time.sleep(0.1)
 
     def wait(self) -> None:

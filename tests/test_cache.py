@@ -298,3 +298,24 @@ def test_a_serving_process_pickles_only_in_a_pause_and_never_holds_many_states(
     assert all(w is not None and w.is_alive() for w in writers[1:])
     serving.wait()  # a process that ends writes the rest without a pause
     assert len(entries(serving)) == cache_module.MAX_WAITING + 1
+
+
+def test_entries_wait_from_the_start_of_a_build_not_from_its_first_entry(
+        tmp_path: Path) -> None:
+    """A rebuild reads the working tree before its first entry: from `begin_build` on,
+    the last rebuild's entries wait, however long the pause before it was."""
+    now = [0.0]
+    serving = Cache(tmp_path / "cache", memory=True, clock=lambda: now[0])
+    serving.begin_build()
+    serving.through("proef", {"n": 1}, lambda: 1)
+    serving.finish_build(prune=False)
+    writer = serving._writer
+    assert writer is not None
+    serving.begin_build()
+    now[0] += 10 * cache_module.IDLE_WRITE  # long after the last build ended, but in one
+    writer.join(timeout=0.5)
+    assert writer.is_alive() and entries(serving) == []
+    serving.finish_build(prune=False)
+    now[0] += 10 * cache_module.IDLE_WRITE
+    writer.join(timeout=60)
+    assert not writer.is_alive() and len(entries(serving)) == 1

@@ -269,6 +269,7 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
             root = _root(config)
             if self._cache is None or self._cache.folder != Cache.at(root).folder:
                 self._cache = Cache.at(root, memory=self._command == "serve")
+            self._cache.begin_build()  # from here the last rebuild's entries wait
             return load_inputs(root, self.config.ref, self.config.k_anonymity,
                                self.config.repo_url, cache=self._cache,
                                progress=self._progress)
