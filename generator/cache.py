@@ -28,15 +28,19 @@ build's feet is only a miss for it.
 A long-running process (`impactmonitor serve`) also keeps what it read in memory
 (`memory=True`): a rebuild with the same key and the same carried objects gets the very
 object of the last build, without unpickling it again (seconds at 20 regions). Such a
-process writes the entries a rebuild computed after the rebuild, in a thread
-(`finish_build`), once no rebuild has run for `IDLE_WRITE` seconds: a save shows its pages
-without waiting for the pickling, also a save right after another.
+process writes the entries a rebuild computed after the rebuild (`finish_build`), so that
+a save shows its pages without waiting for the pickling, also a save right after another.
+Pickling holds the interpreter (2 to 6 s at 20 regions), so on Linux a forked child
+process writes them: it sees the process's memory as it was at the fork, copy-on-write,
+and the next rebuild runs beside it on another core. Where fork is not safe (macOS,
+Windows) a thread writes them, once no rebuild has run for `IDLE_WRITE` seconds.
 It also keeps finer results than an entry (`Cache.memo`): each region's figures of a rule,
 so a save of one region's file computes only that region and the totals again.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
@@ -46,6 +50,7 @@ import sys
 import tempfile
 import threading
 import time
+import warnings
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Hashable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
@@ -71,12 +76,19 @@ beside the one that prunes may be using it."""
 BUILDS = "builds"
 ENTRY = ".pickle"
 IDLE_WRITE = 2.0
-"""Seconds a serving process waits without a rebuild before it pickles the entries its
-rebuilds computed: pickling holds the interpreter, and a save right after another should
-not wait for the one before's entries (2 to 4 s at 20 regions)."""
+"""Seconds a serving process that writes in a thread (no `FORK`) waits without a rebuild
+before it pickles the entries its rebuilds computed: pickling holds the interpreter, and a
+save right after another should not wait for the one before's entries."""
 MAX_WAITING = 3
-"""Rebuilds whose entries may wait for a pause at once; beyond it the oldest is written
-anyway, so that a long run of saves does not hold every state in memory."""
+"""Rebuilds whose entries may wait for a pause at once (no `FORK`); beyond it the oldest
+is written anyway, so that a long run of saves does not hold every state in memory."""
+FORK = sys.platform == "linux" and hasattr(os, "fork")
+"""Write a serving process's entries in a forked child (see the module's docstring). On
+macOS a forked child of a process with system frameworks loaded may crash, so there (and
+on Windows, which has no fork) a thread writes them."""
+MAX_CHILDREN = 2
+"""Forked writers alive at once: a third waits for the oldest, so that a run of saves does
+not hold many copies of the process's memory."""
 
 
 @dataclass
@@ -101,6 +113,7 @@ class Cache:
     _waiting: int = field(default=0, repr=False)
     _count: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _hurry: bool = field(default=False, repr=False)
+    _children: list[int] = field(default_factory=list, repr=False)
     clock: Callable[[], float] = field(default=time.monotonic, repr=False)
     """The clock of `IDLE_WRITE` (tests set their own)."""
 
@@ -180,10 +193,52 @@ class Cache:
         self.used = set()
         self._building = False
         self._idle_since = self.clock()
-        if self._pending:
+        if self._pending and FORK:
+            self._write_pending_in_child(prune)
+        elif self._pending:
             self._write_pending_behind(prune)
         elif prune:
             self.prune()
+
+    def _write_pending_in_child(self, prune: bool) -> None:
+        """Write what this build computed (and then prune) in a forked child process. The
+        child pickles the objects as they were at the fork; this process goes on at once.
+        A child that is stopped (Ctrl-C) leaves no partial entry: writes are atomic."""
+        pending, self._pending = self._pending, []
+        self._reap()
+        while len(self._children) >= MAX_CHILDREN:
+            _wait_for(self._children.pop(0))
+        with warnings.catch_warnings():  # 3.12+ warns for any fork of a threaded process
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pid = os.fork()
+        if pid == 0:  # the child: write, never return into the caller's code
+            status = 1
+            try:
+                gc.disable()  # a collection would touch (and copy) every page
+                logging.disable(logging.CRITICAL)  # no stdio: another thread may hold its lock
+                os.nice(10)  # on a single core, the rebuild first
+                for path, value, carried in pending:
+                    _write(path, value, carried)
+                if prune:
+                    self.prune()
+                status = 0
+            except BaseException:  # only reuse is lost
+                pass
+            finally:
+                os._exit(status)
+        self._children.append(pid)
+
+    def _reap(self) -> None:
+        """Forget the children that have finished (and let the system forget them)."""
+        alive = []
+        for pid in self._children:
+            try:
+                done, _ = os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                continue
+            if done == 0:
+                alive.append(pid)
+        self._children = alive
 
     def _write_pending_behind(self, prune: bool) -> None:
         """Write what this build computed (and then prune) in a thread: pickling the
@@ -226,6 +281,8 @@ class Cache:
         try:
             if self._writer is not None:
                 self._writer.join()
+            while self._children:
+                _wait_for(self._children.pop(0))
         finally:
             self._hurry = False
 
@@ -345,6 +402,13 @@ def _write(path: Path, value: Any, carried: Mapping[str, object]) -> None:
         _write_atomic(path, _MAGIC + hashlib.sha256(payload).digest() + payload)
     except (OSError, pickle.PicklingError, TypeError, AttributeError) as error:
         log.debug("cache entry not written (%s): %s", error, path.name)
+
+
+def _wait_for(pid: int) -> None:
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:  # already reaped
+        pass
 
 
 def _write_atomic(path: Path, content: bytes) -> None:

@@ -282,8 +282,10 @@ def test_kept_drops_the_least_recently_used_entry_first() -> None:
 
 def test_a_serving_process_pickles_only_in_a_pause_and_never_holds_many_states(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Entries wait for `IDLE_WRITE` seconds without a rebuild (here: for ever), unless
-    more than `MAX_WAITING` rebuilds' entries wait: then the oldest are written."""
+    """Without fork, entries wait for `IDLE_WRITE` seconds without a rebuild (here: for
+    ever), unless more than `MAX_WAITING` rebuilds' entries wait: then the oldest are
+    written."""
+    monkeypatch.setattr(cache_module, "FORK", False)
     monkeypatch.setattr(cache_module, "IDLE_WRITE", 3600.0)
     serving = Cache(tmp_path / "cache", memory=True)
     writers = []
@@ -301,9 +303,11 @@ def test_a_serving_process_pickles_only_in_a_pause_and_never_holds_many_states(
 
 
 def test_entries_wait_from_the_start_of_a_build_not_from_its_first_entry(
-        tmp_path: Path) -> None:
-    """A rebuild reads the working tree before its first entry: from `begin_build` on,
-    the last rebuild's entries wait, however long the pause before it was."""
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without fork, a rebuild reads the working tree before its first entry: from
+    `begin_build` on, the last rebuild's entries wait, however long the pause before it
+    was."""
+    monkeypatch.setattr(cache_module, "FORK", False)
     now = [0.0]
     serving = Cache(tmp_path / "cache", memory=True, clock=lambda: now[0])
     serving.begin_build()
@@ -319,3 +323,48 @@ def test_entries_wait_from_the_start_of_a_build_not_from_its_first_entry(
     now[0] += 10 * cache_module.IDLE_WRITE
     writer.join(timeout=60)
     assert not writer.is_alive() and len(entries(serving)) == 1
+
+
+class PickledWhere:
+    """Pickles as "x", once `go` exists; `where` then names the process that pickled it."""
+
+    def __init__(self, go: Path, where: Path) -> None:
+        self.go, self.where = go, where
+
+    def __reduce__(self) -> tuple[type, tuple[str]]:
+        deadline = time.monotonic() + 60
+        while not self.go.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)  # the writer waits for the test, never the test for a time
+        self.where.write_text(str(os.getpid()))
+        return (str, ("x",))
+
+
+@pytest.mark.skipif(not cache_module.FORK, reason="fork is used on Linux only")
+def test_a_serving_process_pickles_in_a_forked_child_and_goes_on_at_once(
+        tmp_path: Path) -> None:
+    go, where = tmp_path / "go", tmp_path / "where"
+    serving = Cache(tmp_path / "cache", memory=True)
+    serving.begin_build()
+    serving.through("proef", {"n": 1}, lambda: PickledWhere(go, where))
+    serving.finish_build(prune=False)
+    # The build is over while its entry is not pickled yet, and no thread of ours waits.
+    assert entries(serving) == [] and not where.exists() and serving._writer is None
+    go.touch()
+    serving.wait()
+    assert int(where.read_text()) != os.getpid()  # pickled by another process
+    fresh = Cache(tmp_path / "cache")
+    assert fresh.through("proef", {"n": 1}, lambda: pytest.fail("not written")) == "x"
+    assert serving._children == []
+
+
+@pytest.mark.skipif(not cache_module.FORK, reason="fork is used on Linux only")
+def test_forked_writers_are_never_more_than_max_children(tmp_path: Path) -> None:
+    go, where = tmp_path / "go", tmp_path / "where"
+    go.touch()
+    serving = Cache(tmp_path / "cache", memory=True)
+    for n in range(cache_module.MAX_CHILDREN + 2):
+        serving.through("proef", {"n": n}, lambda: PickledWhere(go, where))
+        serving.finish_build(prune=False)
+        assert len(serving._children) <= cache_module.MAX_CHILDREN
+    serving.wait()
+    assert len(entries(serving)) == cache_module.MAX_CHILDREN + 2
