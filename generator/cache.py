@@ -117,6 +117,10 @@ class Cache:
     clock: Callable[[], float] = field(default=time.monotonic, repr=False)
     """The clock of `IDLE_WRITE` (tests set their own)."""
 
+    def __post_init__(self) -> None:
+        if self.memory:  # a serving process: the named stores of the last one, when needed
+            _saved.read_on_first_use(self.folder / KEPT_FILE)
+
     @classmethod
     def at(cls, root: Path, *, memory: bool = False) -> Cache:
         return cls(root / CACHE, memory=memory)
@@ -193,6 +197,8 @@ class Cache:
         self.used = set()
         self._building = False
         self._idle_since = self.clock()
+        if self._pending:  # something was computed: the named stores have grown too
+            self._pending.append((self.folder / KEPT_FILE, _named_stores(), {}))
         if self._pending and FORK:
             self._write_pending_in_child(prune)
         elif self._pending:
@@ -458,18 +464,33 @@ class _Unpickler(pickle.Unpickler):
 
 class Kept(MutableMapping[Hashable, Any]):
     """What a process keeps for its own reuse (a serving process between rebuilds), at most
-    `limit` entries: the least recently used goes first. Memory only, never on disk."""
+    `limit` entries: the least recently used goes first.
 
-    def __init__(self, limit: int) -> None:
+    A store with a `name` is kept by content only (its keys are blob ids, quarters,
+    parameters; its values follow from them and the code): a serving process writes such
+    stores to its cache folder after its rebuilds and a new one reads them back when it
+    first needs one (`KEPT_FILE`), so that its first save after a start on a warm cache
+    is as quick as a later one. The other stores are memory only."""
+
+    def __init__(self, limit: int, *, name: str | None = None) -> None:
         self.limit = limit
+        self.name = name
         self._items: OrderedDict[Hashable, Any] = OrderedDict()
+        if name is not None:
+            if name in _NAMED:
+                raise ValueError(f"a kept store named {name!r} exists already")
+            _NAMED[name] = self
 
     def __getitem__(self, key: Hashable) -> Any:
+        if _saved.path is not None:
+            _saved.load()
         value = self._items[key]
         self._items.move_to_end(key)
         return value
 
     def __setitem__(self, key: Hashable, value: Any) -> None:
+        if _saved.path is not None:
+            _saved.load()
         self._items[key] = value
         self._items.move_to_end(key)
         if len(self._items) > self.limit:
@@ -485,4 +506,53 @@ class Kept(MutableMapping[Hashable, Any]):
         return len(self._items)
 
     def __contains__(self, key: object) -> bool:
+        if _saved.path is not None:
+            _saved.load()
         return key in self._items
+
+
+_NAMED: dict[str, Kept] = {}
+"""The stores kept by content (`Kept(name=...)`), by name."""
+KEPT_FILE = "kept.pickle"
+"""The named stores of the last serving process, in the cache folder, with the code
+version they were made with (read back only under the same version)."""
+
+
+class _Saved:
+    """The named stores on disk, read into memory on their first use in a process."""
+
+    def __init__(self) -> None:
+        self.path: Path | None = None
+        self._asked: set[Path] = set()
+
+    def read_on_first_use(self, path: Path) -> None:
+        if path not in self._asked:  # a process reads each folder's file once
+            self._asked.add(path)
+            self.path = path
+
+    def load(self) -> None:
+        path, self.path = self.path, None  # once, also when it fails
+        if path is None:
+            return
+        found = _read(path, {})
+        if not isinstance(found, dict) or found.get("code") != code_version():
+            return  # none yet, damaged, or of other code: only reuse is lost
+        for name, items in found["stores"].items():
+            store = _NAMED.get(name)
+            if store is None:
+                continue
+            for key, value in reversed(items):  # each in front: the oldest ends first
+                if key not in store._items:
+                    store._items[key] = value
+                    store._items.move_to_end(key, last=False)
+            while len(store._items) > store.limit:
+                store._items.popitem(last=False)
+
+
+_saved = _Saved()
+
+
+def _named_stores() -> dict[str, Any]:
+    """What `KEPT_FILE` holds: the code version and every named store's items."""
+    return {"code": code_version(),
+            "stores": {name: list(store._items.items()) for name, store in _NAMED.items()}}

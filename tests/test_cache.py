@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -38,7 +39,8 @@ def tree(site: Path) -> dict[str, bytes]:
 
 
 def entries(cache: Cache) -> list[Path]:
-    return sorted(cache.folder.rglob("*.pickle"))
+    """The entries (`<kind>/<xx>/<key>.pickle`), not the named stores' file beside them."""
+    return sorted(cache.folder.glob("*/*/*.pickle"))
 
 
 @pytest.fixture(scope="module")
@@ -368,3 +370,52 @@ def test_forked_writers_are_never_more_than_max_children(tmp_path: Path) -> None
         assert len(serving._children) <= cache_module.MAX_CHILDREN
     serving.wait()
     assert len(entries(serving)) == cache_module.MAX_CHILDREN + 2
+
+
+@pytest.fixture
+def named(monkeypatch: pytest.MonkeyPatch) -> Iterator[Kept]:
+    """A store kept by content, and a process that has not read any folder's stores yet."""
+    monkeypatch.setattr(cache_module, "_saved", cache_module._Saved())
+    store = Kept(10, name="proef-store")
+    yield store
+    del cache_module._NAMED["proef-store"]
+
+
+def test_a_new_serving_process_reads_the_named_stores_the_last_one_left(
+        tmp_path: Path, named: Kept) -> None:
+    last = Cache(tmp_path / "cache", memory=True)
+    named["model"] = "result"
+    last.through("proef", {"n": 1}, lambda: 1)
+    last.finish_build(prune=False)
+    last.wait()
+    assert (tmp_path / "cache" / cache_module.KEPT_FILE).is_file()
+
+    named._items.clear()  # a new process: nothing kept, nothing read yet
+    cache_module._saved = cache_module._Saved()
+    Cache(tmp_path / "cache", memory=True)
+    assert not named._items  # read on first use, not before
+    assert "model" in named and named["model"] == "result"
+
+
+def test_named_stores_of_other_code_are_not_read(tmp_path: Path, named: Kept,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    last = Cache(tmp_path / "cache", memory=True)
+    named["model"] = "result"
+    last.through("proef", {"n": 1}, lambda: 1)
+    last.finish_build(prune=False)
+    last.wait()
+    named._items.clear()
+    cache_module._saved = cache_module._Saved()
+    monkeypatch.setattr(cache_module, "code_version", lambda: "other code")
+    Cache(tmp_path / "cache", memory=True)
+    assert "model" not in named
+
+
+def test_a_build_that_is_not_serving_neither_reads_nor_writes_named_stores(
+        tmp_path: Path, named: Kept) -> None:
+    built = Cache(tmp_path / "cache")
+    named["model"] = "result"
+    built.through("proef", {"n": 1}, lambda: 1)
+    built.finish_build(prune=False)
+    assert not (tmp_path / "cache" / cache_module.KEPT_FILE).exists()
+    assert cache_module._saved.path is None

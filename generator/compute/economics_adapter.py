@@ -8,7 +8,7 @@ ref.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, MutableMapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, MutableMapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -90,6 +90,30 @@ def model_figures(definition: Definition, tables: Tables, periods: Sequence[str]
     return figures
 
 
+def keep_model_figures(definition: Definition, tables: Tables, periods: Sequence[str],
+                       found: Mapping[tuple[str, str], Mapping[tuple[str, tuple[str, ...]],
+                                                               list[Figure]]],
+                       kept: MutableMapping[Hashable, Any]) -> None:
+    """Put each region's model figures of `definition` (`found`: (indicator, region) ->
+    (period, breakdown columns) -> figures, as `engine.keep_figures` groups what `compute`
+    gave) into `kept`, as `model_figures` would have. A region without a figure for a
+    quarter it reports (none was computed) is left out: it is computed again."""
+    assert isinstance(definition.rule, ModelRule)
+    if definition.rule.outcome in PROGRAMME_LEVEL:
+        return
+    _, params_source = _parameters(tables)
+    identity = repr(definition)
+    for scope in scopes_for(definition, tables):
+        if scope.region == TOTAL:
+            continue
+        mine = found.get((definition.id, scope.region), {})
+        by_period = {period: mine.get((period, ()), [])
+                     for period in periods if scope.reports(period)}
+        if all(len(figures) == 1 for figures in by_period.values()):
+            kept[_scope_key(identity, definition, tables, periods, scope, params_source)] = (
+                tables.commit, by_period)
+
+
 def _scope_key(identity: str, definition: Definition, tables: Tables, periods: Sequence[str],
                scope: Scope, params_source: SourceRows) -> Hashable:
     """What a scope's model figures read: the definition (`identity`, its repr), the scope
@@ -155,10 +179,10 @@ def scope_inputs(frames: dict[str, Any], meetjaar: int, *,
 
 
 KEEP_INPUTS = 5_000
-_INPUTS = Kept(KEEP_INPUTS)
+_INPUTS = Kept(KEEP_INPUTS, name="economics-inputs")
 """A region's inputs up to a quarter that a process keeps (20 regions x 16 quarters is
 320 per data state): a serving process then makes again only the inputs of the region
-whose file changed."""
+whose file changed. Named: kept by content, a new serving process reads the last one's."""
 
 
 def kept_inputs(tables: Tables, frames: dict[str, Any], period: str) -> list[Any]:
@@ -196,9 +220,10 @@ def evaluate_scope(tables: Tables, scope: Scope, period: str, params: Any,
 
 
 KEEP_RESULTS = 2_000
-_RESULTS = Kept(KEEP_RESULTS)
+_RESULTS = Kept(KEEP_RESULTS, name="economics-results")
 """The model's result per scope and quarter that a process keeps (23 scopes x 16 quarters
-per data state): a serving process evaluates again only the scopes holding a changed file."""
+per data state): a serving process evaluates again only the scopes holding a changed file.
+Named: kept by content, a new serving process reads the last one's."""
 
 
 def _evaluate(tables: Tables, scope: Scope, period: str, params: Any,

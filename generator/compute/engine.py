@@ -13,12 +13,13 @@ from typing import Any
 
 from generator.compute.attainment import attainment_figures
 from generator.compute.lineage import TOTAL, Figure, naming
-from generator.compute.economics_adapter import model_figures
+from generator.compute.economics_adapter import keep_model_figures, model_figures
 from generator.compute.scopes import Scope, scopes_for
 from generator.compute.data_frames import Tables
 from generator.compute.tally import Cell, Part, TallyEvaluator, lineage, sort_cells
 from generator.compute.intervals import wilson_interval
 from generator.indicators.definition import (
+    PHASE,
     AttainmentRule,
     Definition,
     Difference,
@@ -102,28 +103,41 @@ def keep_figures(tables: Tables, definitions: Sequence[Definition], periods: Seq
                  figures: Sequence[Figure], kept: MutableMapping[Hashable, Any]) -> None:
     """Put each region's figures of every rule among `figures` (what `compute` gave for
     these tables, definitions and periods, with breakdowns, e.g. read back from the cache)
-    into `kept`, as `rule_figures` would have: a serving process that started on a warm
-    cache then computes only the changed region on its first save too."""
+    into `kept`, as `rule_figures` and `model_figures` would have: a serving process that
+    started on a warm cache then computes only the changed region (and the totals holding
+    it) on its first save too. A rule's totals are kept as well; the model's are not, but
+    their results are, by content, in the model's own named stores."""
     found: dict[tuple[str, str], RegionFigures] = {}
     for figure in figures:
         spec = tuple(column for column, _ in figure.breakdown)
         found.setdefault((figure.indicator, figure.region), {}).setdefault(
             (figure.period, spec), []).append(figure)
     for definition in definitions:
+        if isinstance(definition.rule, ModelRule):
+            keep_model_figures(definition, tables, periods, found, kept)
+            continue
         if not isinstance(definition.rule, (Tally, Ratio, Difference)):
             continue
         evaluators = [TallyEvaluator(t, tables.frames[t.resource]) for t in definition.tallies]
         specs = [(), *definition.column_breakdowns]
         cells = {spec: _cells(spec, evaluators) for spec in specs}
         identity = repr(definition)
-        for scope in scopes_for(definition, tables):
-            if scope.region == TOTAL:
-                continue
+        scopes = scopes_for(definition, tables)
+        if any(scope.phase for scope in scopes) and any(PHASE in spec for spec in specs):
+            scopes = [scope for scope in scopes if scope.region != TOTAL]  # fase twice: unsure
+        for scope in scopes:
             mine = found.get((definition.id, scope.region), {})
-            kept[_scope_key(identity, definition, tables, periods, scope, cells, evaluators)] = (
-                tables.commit, {(period, spec): mine.get((period, spec), [])
-                                for period in periods if scope.reports(period)
-                                for spec in specs})
+            if scope.phase:  # a fase's total: fase=<phase> among the total's figures
+                mine = {(period, ()): [f for f in mine.get((period, (PHASE,)), [])
+                                       if f.breakdown == scope.breakdown]
+                        for period in periods}
+            batches = {(period, spec): mine.get((period, spec), [])
+                       for period in periods if scope.reports(period)
+                       for spec in specs if not (scope.phase and spec)}
+            # As `rule_figures` makes them: one figure per cell, or the scope is made again.
+            if all(len(batch) == len(cells[spec]) for (_, spec), batch in batches.items()):
+                kept[_scope_key(identity, definition, tables, periods, scope, cells,
+                                evaluators)] = (tables.commit, batches)
 
 
 def _scope_key(identity: str, definition: Definition, tables: Tables, periods: Sequence[str],

@@ -147,9 +147,10 @@ def economy_view(computation: Computation, figures: list[Figure]) -> EconomyView
 
 
 KEEP_RUNS = 1_000
-_RUNS = Kept(KEEP_RUNS)
+_RUNS = Kept(KEEP_RUNS, name="monte-carlo")
 """A scope's Monte Carlo at a quarter that a process keeps (21 scopes per data state): a
-serving process draws again only for the scopes holding a changed file."""
+serving process draws again only for the scopes holding a changed file. Named: kept by
+content, a new serving process reads the last one's."""
 
 
 def _monte_carlo(tables: Tables, period: str, members: list[str], sources: set[str],

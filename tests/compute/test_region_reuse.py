@@ -124,12 +124,21 @@ def test_a_serving_process_started_on_a_warm_cache_computes_only_the_changed_reg
     compute_site_data(open_snapshot(tmp_path, None), K, cache=Cache(tmp_path / "cache"))
     serving = Cache(tmp_path / "cache", memory=True)
     made.clear()
-    compute_site_data(open_snapshot(tmp_path, None), K, cache=serving)
+    warm = compute_site_data(open_snapshot(tmp_path, None), K, cache=serving)
     assert serving.hits["site-data"] == 1 and not made  # read from the folder
 
     set_cell(tmp_path / INSTROOM, 2, "aantal", "17")
     changed = compute_site_data(open_snapshot(tmp_path, None), K, cache=serving)
     assert {region for _, region in made} == {"noord", TOTAL}
+    definitions = load_definitions(open_snapshot(tmp_path, None).files)
+    reading = {d.id for d in definitions if isinstance(d.rule, (Tally, Ratio, Difference))
+               and "instroom" in {t.resource for t in d.tallies}}
+    assert {i for i, r in made if r == TOTAL} == reading  # the other totals read back too
+    before = {f.figure_id: f for f in warm.computation.figures}
+    models = {d.id for d in definitions if isinstance(d.rule, ModelRule)}
+    zuid = [f for f in changed.computation.figures if f.region == "zuid"]
+    assert {f.indicator for f in zuid} & models  # the model's figures of zuid, read back
+    assert all(f is before[f.figure_id] for f in zuid)
     fresh = compute_site_data(open_snapshot(tmp_path, None), K)
     assert seen(changed.figures) == seen(fresh.figures)
 
