@@ -18,6 +18,7 @@ plaintext, every page marked "niet versleuteld".
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import logging
 import os
@@ -157,6 +158,10 @@ def _search_languages(config: MkDocsConfig) -> list[str]:
     return [languages] if isinstance(languages, str) else list(languages)
 
 
+DEFAULT_DEV_ADDR = "127.0.0.1:8000"
+"""MkDocs' own default for `serve`, named in a message when it is taken."""
+
+
 def serve_site(root: Path, dev_addr: str | None = None) -> None:
     """`mkdocs serve --dirty` with the repository's configuration (live reload included).
 
@@ -172,6 +177,16 @@ def serve_site(root: Path, dev_addr: str | None = None) -> None:
               **options)
     except MkDocsException as error:
         raise UserError(f"De site kon niet worden gebouwd: {error}") from None
+    except OSError as error:
+        if error.errno not in (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES):
+            raise
+        address = dev_addr or DEFAULT_DEV_ADDR
+        reason = ("is al in gebruik (draait er al een 'impactmonitor serve'?)"
+                  if error.errno == errno.EADDRINUSE
+                  else f"kan niet worden gebruikt ({error.strerror})")
+        raise UserError(f"Het adres {address} {reason}. Stop dat proces, of kies een ander "
+                        "adres, bijvoorbeeld: impactmonitor serve --dev-addr 127.0.0.1:8001"
+                        ) from None
 
 
 def publish(built: Path, out: Path) -> None:

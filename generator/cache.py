@@ -113,7 +113,8 @@ class Cache:
     _waiting: int = field(default=0, repr=False)
     _count: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _hurry: bool = field(default=False, repr=False)
-    _children: list[int] = field(default_factory=list, repr=False)
+    _children: list[threading.Thread] = field(default_factory=list, repr=False)
+    """A thread per forked writer that is alive, each waiting for its child."""
     clock: Callable[[], float] = field(default=time.monotonic, repr=False)
     """The clock of `IDLE_WRITE` (tests set their own)."""
 
@@ -211,9 +212,9 @@ class Cache:
         child pickles the objects as they were at the fork; this process goes on at once.
         A child that is stopped (Ctrl-C) leaves no partial entry: writes are atomic."""
         pending, self._pending = self._pending, []
-        self._reap()
+        self._children = [child for child in self._children if child.is_alive()]
         while len(self._children) >= MAX_CHILDREN:
-            _wait_for(self._children.pop(0))
+            self._children.pop(0).join()
         with warnings.catch_warnings():  # 3.12+ warns for any fork of a threaded process
             warnings.simplefilter("ignore", DeprecationWarning)
             pid = os.fork()
@@ -232,19 +233,12 @@ class Cache:
                 pass
             finally:
                 os._exit(status)
-        self._children.append(pid)
-
-    def _reap(self) -> None:
-        """Forget the children that have finished (and let the system forget them)."""
-        alive = []
-        for pid in self._children:
-            try:
-                done, _ = os.waitpid(pid, os.WNOHANG)
-            except ChildProcessError:
-                continue
-            if done == 0:
-                alive.append(pid)
-        self._children = alive
+        # A thread per child waits for it, so that no finished child lingers as a zombie
+        # (a SIGCHLD handler would take the exit status of subprocess's children too).
+        reaper = threading.Thread(target=_wait_for, args=(pid,), daemon=True,
+                                  name=f"impactmonitor-cache-{pid}")
+        reaper.start()
+        self._children.append(reaper)
 
     def _write_pending_behind(self, prune: bool) -> None:
         """Write what this build computed (and then prune) in a thread: pickling the
@@ -288,7 +282,7 @@ class Cache:
             if self._writer is not None:
                 self._writer.join()
             while self._children:
-                _wait_for(self._children.pop(0))
+                self._children.pop(0).join()
         finally:
             self._hurry = False
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -327,6 +328,14 @@ def test_entries_wait_from_the_start_of_a_build_not_from_its_first_entry(
     assert not writer.is_alive() and len(entries(serving)) == 1
 
 
+def until(condition: Callable[[], Any], limit: float = 60.0) -> Any:
+    """`condition()` once it is true, polled; False after `limit` seconds."""
+    deadline = time.monotonic() + limit
+    while not (found := condition()) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return found
+
+
 class PickledWhere:
     """Pickles as "x", once `go` exists; `where` then names the process that pickled it."""
 
@@ -352,8 +361,11 @@ def test_a_serving_process_pickles_in_a_forked_child_and_goes_on_at_once(
     # The build is over while its entry is not pickled yet, and no thread of ours waits.
     assert entries(serving) == [] and not where.exists() and serving._writer is None
     go.touch()
+    child = until(lambda: where.exists() and where.read_text() and int(where.read_text()))
+    assert child != os.getpid()  # pickled by another process
+    # Once done it is reaped without anyone calling `wait` (no zombie in `ps`).
+    assert until(lambda: not Path(f"/proc/{child}").exists())
     serving.wait()
-    assert int(where.read_text()) != os.getpid()  # pickled by another process
     fresh = Cache(tmp_path / "cache")
     assert fresh.through("proef", {"n": 1}, lambda: pytest.fail("not written")) == "x"
     assert serving._children == []
