@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import cache as cache_module
 from generator.cache import Cache, Kept
 from generator.compute import economics_adapter, engine
 from generator.compute.data_frames import load_tables
@@ -16,6 +17,7 @@ from generator.compute.lineage import TOTAL, Figure
 from generator.compute.pipeline import all_periods
 from generator.indicators import load_definitions
 from generator.indicators.definition import Difference, ModelRule, Ratio, Tally
+from generator.publish import economy
 from generator.publish.sitedata import compute_site_data
 from generator.sources import open_snapshot
 from tests.fixtures.handmade_repo import commit_all, make_repo, set_cell
@@ -161,3 +163,47 @@ def test_a_changed_fase_computes_the_totals_of_the_fase_again(
     assert by_phase and pilot
     assert any(f.value != by_phase[(f.indicator, f.period, f.breakdown)].value
                for f in pilot)  # zuid left the pilot's sums
+
+
+def test_a_new_serving_process_reads_the_models_results_the_last_one_left(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The model's named stores (inputs, results, Monte Carlo) of one serving process are
+    read by the next: its first save evaluates the model only for the scopes holding the
+    changed file, and its figures are those of a computation from scratch."""
+    make_repo(tmp_path)
+    set_cell(tmp_path / INSTROOM, 2, "aantal", "11")
+    last = Cache(tmp_path / "cache", memory=True)
+    compute_site_data(open_snapshot(tmp_path, None), K, cache=last)
+    last.finish_build(prune=False)
+    last.wait()
+    assert (tmp_path / "cache" / cache_module.KEPT_FILE).is_file()
+
+    for store in cache_module._NAMED.values():  # a new process: nothing kept in memory
+        monkeypatch.setattr(store, "_items", type(store._items)())
+    monkeypatch.setattr(cache_module, "_saved", cache_module._Saved())
+    evaluated: list[tuple[str, ...]] = []
+    evaluate = economics_adapter._evaluate
+
+    def counted(tables, scope, *args):  # type: ignore[no-untyped-def]
+        evaluated.append(scope.members)
+        return evaluate(tables, scope, *args)
+
+    monkeypatch.setattr(economics_adapter, "_evaluate", counted)
+    drawn: list[tuple[str, ...]] = []  # the scopes whose Monte Carlo is drawn
+    draw_inputs = economy._inputs
+
+    def drawing(tables, period, members, *args):  # type: ignore[no-untyped-def]
+        drawn.append(tuple(members))
+        return draw_inputs(tables, period, members, *args)
+
+    monkeypatch.setattr(economy, "_inputs", drawing)
+    serving = Cache(tmp_path / "cache", memory=True)
+    compute_site_data(open_snapshot(tmp_path, None), K, cache=serving)
+    assert serving.hits["site-data"] == 1 and not evaluated and not drawn
+
+    set_cell(tmp_path / INSTROOM, 2, "aantal", "29")  # a value no other test kept
+    changed = compute_site_data(open_snapshot(tmp_path, None), K, cache=serving)
+    assert evaluated and all("noord" in members for members in evaluated)  # not zuid's
+    assert drawn and all("noord" in members for members in drawn)
+    fresh = compute_site_data(open_snapshot(tmp_path, None), K)
+    assert seen(changed.figures) == seen(fresh.figures)
