@@ -113,14 +113,16 @@ class Cache:
     _waiting: int = field(default=0, repr=False)
     _count: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _hurry: bool = field(default=False, repr=False)
+    _computed: bool = field(default=False, repr=False)
+    """A result was made (not read) since the last `finish_build`."""
     _children: list[threading.Thread] = field(default_factory=list, repr=False)
     """A thread per forked writer that is alive, each waiting for its child."""
     clock: Callable[[], float] = field(default=time.monotonic, repr=False)
     """The clock of `IDLE_WRITE` (tests set their own)."""
 
     def __post_init__(self) -> None:
-        if self.memory:  # a serving process: the named stores of the last one, when needed
-            _saved.read_on_first_use(self.folder / KEPT_FILE)
+        # The named stores of the last build or serving process, when first needed.
+        _saved.read_on_first_use(self.folder / KEPT_FILE)
 
     @classmethod
     def at(cls, root: Path, *, memory: bool = False) -> Cache:
@@ -162,6 +164,7 @@ class Cache:
             self.misses[kind] += 1
             log.debug("cache miss: %s %s", kind, key[:12])
             value = make()
+            self._computed = True
             if self.memory:  # written after the build (`finish_build`): the pages come first
                 self._pending.append((path, value, carried))
             else:
@@ -198,8 +201,12 @@ class Cache:
         self.used = set()
         self._building = False
         self._idle_since = self.clock()
-        if self._pending:  # something was computed: the named stores have grown too
-            self._pending.append((self.folder / KEPT_FILE, _named_stores(), {}))
+        if self._computed:  # the named stores have grown too
+            self._computed = False
+            if self.memory:
+                self._pending.append((self.folder / KEPT_FILE, _named_stores(), {}))
+            else:  # a megabyte or two at 20 regions, in a tenth of a second
+                _write(self.folder / KEPT_FILE, _named_stores(), {})
         if self._pending and FORK:
             self._write_pending_in_child(prune)
         elif self._pending:
@@ -461,10 +468,11 @@ class Kept(MutableMapping[Hashable, Any]):
     `limit` entries: the least recently used goes first.
 
     A store with a `name` is kept by content only (its keys are blob ids, quarters,
-    parameters; its values follow from them and the code): a serving process writes such
-    stores to its cache folder after its rebuilds and a new one reads them back when it
-    first needs one (`KEPT_FILE`), so that its first save after a start on a warm cache
-    is as quick as a later one. The other stores are memory only."""
+    parameters; its values follow from them and the code): a build or serving process that
+    computed something writes such stores to its cache folder (`KEPT_FILE`) and the next
+    one reads them back when it first needs one, so that a `serve` started on a warm cache
+    makes its first save as quickly as a later one, and a build after one region changed
+    evaluates the model only for the scopes holding it. The other stores are memory only."""
 
     def __init__(self, limit: int, *, name: str | None = None) -> None:
         self.limit = limit

@@ -423,11 +423,23 @@ def test_named_stores_of_other_code_are_not_read(tmp_path: Path, named: Kept,
     assert "model" not in named
 
 
-def test_a_build_that_is_not_serving_neither_reads_nor_writes_named_stores(
+def test_a_build_writes_the_named_stores_when_it_computed_something(
         tmp_path: Path, named: Kept) -> None:
-    built = Cache(tmp_path / "cache")
+    """At once (no fork, no thread: a build ends with it), and a build that only read
+    entries leaves the last file alone."""
+    folder = tmp_path / "cache"
+    built = Cache(folder)
     named["model"] = "result"
     built.through("proef", {"n": 1}, lambda: 1)
     built.finish_build(prune=False)
-    assert not (tmp_path / "cache" / cache_module.KEPT_FILE).exists()
-    assert cache_module._saved.path is None
+    written = (folder / cache_module.KEPT_FILE).read_bytes()
+    named["later"] = "not written"
+    again = Cache(folder)
+    assert again.through("proef", {"n": 1}, lambda: pytest.fail("not reused")) == 1
+    again.finish_build(prune=False)
+    assert (folder / cache_module.KEPT_FILE).read_bytes() == written
+
+    named._items.clear()  # the next build, in a new process, reads it on first use
+    cache_module._saved = cache_module._Saved()
+    Cache(folder)
+    assert named.get("model") == "result" and "later" not in named
