@@ -22,7 +22,9 @@ import errno
 import io
 import logging
 import os
+import re
 import shutil
+import socket
 import tempfile
 import time
 from collections.abc import Mapping
@@ -171,22 +173,51 @@ def serve_site(root: Path, dev_addr: str | None = None) -> None:
     """
     from mkdocs.commands.serve import serve
 
+    config_file = _config_file(root)
     options = {"dev_addr": dev_addr} if dev_addr else {}
+    address = dev_addr or DEFAULT_DEV_ADDR
+    if dev_addr or not re.search(r"(?m)^dev_addr\s*:", config_file.read_text(encoding="utf-8")):
+        _check_address(address)  # before the first build, which takes a while
     try:
-        serve(config_file=str(_config_file(root)), livereload=True, build_type="dirty",
-              **options)
+        serve(config_file=str(config_file), livereload=True, build_type="dirty", **options)
     except MkDocsException as error:
         raise UserError(f"De site kon niet worden gebouwd: {error}") from None
-    except OSError as error:
-        if error.errno not in (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES):
+    except OSError as error:  # taken during the first build
+        if error.errno not in _ADDRESS_ERRORS:
             raise
-        address = dev_addr or DEFAULT_DEV_ADDR
-        reason = ("is al in gebruik (draait er al een 'impactmonitor serve'?)"
-                  if error.errno == errno.EADDRINUSE
-                  else f"kan niet worden gebruikt ({error.strerror})")
-        raise UserError(f"Het adres {address} {reason}. Stop dat proces, of kies een ander "
-                        "adres, bijvoorbeeld: impactmonitor serve --dev-addr 127.0.0.1:8001"
-                        ) from None
+        raise _address_error(address, error) from None
+
+
+_ADDRESS_ERRORS = (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES)
+
+
+def _check_address(address: str) -> None:
+    """Raise the message of `_address_error` when `address` (HOST:PORT) cannot be served
+    on now. An address MkDocs would refuse as malformed is left to it."""
+    host, _, port = address.rpartition(":")
+    if not port.isdigit():
+        return
+    try:
+        infos = socket.getaddrinfo(host.strip("[]") or None, int(port), type=socket.SOCK_STREAM)
+    except OSError:
+        return
+    family, kind, _, _, where = infos[0]
+    with socket.socket(family, kind) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
+        try:
+            probe.bind(where)
+        except OSError as error:
+            if error.errno in _ADDRESS_ERRORS:
+                raise _address_error(address, error) from None
+            raise
+
+
+def _address_error(address: str, error: OSError) -> UserError:
+    reason = ("is al in gebruik (draait er al een 'impactmonitor serve'?)"
+              if error.errno == errno.EADDRINUSE
+              else f"kan niet worden gebruikt ({error.strerror})")
+    return UserError(f"Het adres {address} {reason}. Stop dat proces, of kies een ander "
+                     "adres, bijvoorbeeld: impactmonitor serve --dev-addr 127.0.0.1:8001")
 
 
 def publish(built: Path, out: Path) -> None:

@@ -8,12 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.site.conftest import site_repo
 
 
-@pytest.mark.slow
 def test_a_port_in_use_is_named_with_what_to_do_and_no_traceback(tmp_path: Path) -> None:
     site_repo(tmp_path)
     with socket.socket() as taken:
@@ -28,3 +25,4 @@ def test_a_port_in_use_is_named_with_what_to_do_and_no_traceback(tmp_path: Path)
     assert f"Het adres 127.0.0.1:{port} is al in gebruik" in run.stderr
     assert "--dev-addr 127.0.0.1:8001" in run.stderr
     assert "Traceback" not in run.stderr + run.stdout
+    assert "Building documentation" not in run.stderr  # said before the first build
