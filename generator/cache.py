@@ -516,8 +516,9 @@ class Kept(MutableMapping[Hashable, Any]):
 _NAMED: dict[str, Kept] = {}
 """The stores kept by content (`Kept(name=...)`), by name."""
 KEPT_FILE = "kept.pickle"
-"""The named stores of the last serving process, in the cache folder, with the code
-version they were made with (read back only under the same version)."""
+"""The named stores of the last build or serving process that computed something, in the
+cache folder, with the code version they were made with (read back only under the same
+version)."""
 
 
 class _Saved:
@@ -555,6 +556,9 @@ _saved = _Saved()
 
 
 def _named_stores() -> dict[str, Any]:
-    """What `KEPT_FILE` holds: the code version and every named store's items."""
+    """What `KEPT_FILE` holds: the code version and every named store's items (the last
+    file's among them, when this process has not read it yet)."""
+    if _saved.path is not None:
+        _saved.load()
     return {"code": code_version(),
             "stores": {name: list(store._items.items()) for name, store in _NAMED.items()}}
