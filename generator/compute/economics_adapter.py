@@ -182,7 +182,7 @@ KEEP_INPUTS = 5_000
 _INPUTS = Kept(KEEP_INPUTS, name="economics-inputs")
 """A region's inputs up to a quarter that a process keeps (20 regions x 16 quarters is
 320 per data state): a serving process then makes again only the inputs of the region
-whose file changed. Named: kept by content, a new serving process reads the last one's."""
+whose file changed. Named: kept by content, the next build or serve reads the last one's."""
 
 
 def kept_inputs(tables: Tables, frames: dict[str, Any], period: str) -> list[Any]:
@@ -223,7 +223,7 @@ KEEP_RESULTS = 2_000
 _RESULTS = Kept(KEEP_RESULTS, name="economics-results")
 """The model's result per scope and quarter that a process keeps (23 scopes x 16 quarters
 per data state): a serving process evaluates again only the scopes holding a changed file.
-Named: kept by content, a new serving process reads the last one's."""
+Named: kept by content, the next build or serve reads the last one's."""
 
 
 def _evaluate(tables: Tables, scope: Scope, period: str, params: Any,

@@ -150,7 +150,7 @@ KEEP_RUNS = 1_000
 _RUNS = Kept(KEEP_RUNS, name="monte-carlo")
 """A scope's Monte Carlo at a quarter that a process keeps (21 scopes per data state): a
 serving process draws again only for the scopes holding a changed file. Named: kept by
-content, a new serving process reads the last one's."""
+content, the next build or serve reads the last one's."""
 
 
 def _monte_carlo(tables: Tables, period: str, members: list[str], sources: set[str],
