@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import logging
 import signal
 from pathlib import Path
@@ -16,8 +17,25 @@ HELP = ("Bekijk de site lokaal (standaard op http://127.0.0.1:8000/); zodra een 
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--dev-addr", metavar="HOST:PORT",
+    parser.add_argument("--dev-addr", metavar="HOST:PORT", type=address,
                         help="adres en poort van de voorvertoning (standaard 127.0.0.1:8000)")
+
+
+def address(text: str) -> str:
+    """`HOST:PORT` as MkDocs takes it (an IP address or `localhost`, a port from 1 to
+    65535; argparse `type=`); a usage error in Dutch otherwise, before any build."""
+    host, colon, port = text.rpartition(":")
+    fits = bool(colon) and port.isdigit() and 0 < int(port) < 65536
+    if fits and host != "localhost":
+        try:
+            ipaddress.ip_address(host)
+        except ValueError:
+            fits = False
+    if not fits:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is geen adres; gebruik HOST:POORT met een IP-adres of localhost, "
+            "bijvoorbeeld 127.0.0.1:8001")
+    return text
 
 
 def run(args: argparse.Namespace) -> int:

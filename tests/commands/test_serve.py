@@ -8,6 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from generator.cli import main
+from generator.commands.serve import address
 from tests.site.conftest import site_repo
 
 
@@ -26,3 +30,21 @@ def test_a_port_in_use_is_named_with_what_to_do_and_no_traceback(tmp_path: Path)
     assert "--dev-addr 127.0.0.1:8001" in run.stderr
     assert "Traceback" not in run.stderr + run.stdout
     assert "Building documentation" not in run.stderr  # said before the first build
+
+
+@pytest.mark.parametrize("wrong", ["256.1.1.1:80", "127.0.0.1", "localhost:0",
+                                   "example.org:80", "127.0.0.1:80x"])
+def test_a_wrong_address_is_a_usage_error_in_dutch_before_any_build(
+        wrong: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # no repository: a build could not even start
+    with pytest.raises(SystemExit) as stopped:
+        main(["serve", "--dev-addr", wrong])
+    assert stopped.value.code == 2
+    assert f"'{wrong}' is geen adres" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("right", ["127.0.0.1:8001", "localhost:8000", "0.0.0.0:80",
+                                   "::1:8000"])
+def test_the_addresses_mkdocs_takes_are_taken(right: str) -> None:
+    assert address(right) == right
