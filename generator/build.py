@@ -198,7 +198,7 @@ def _check_address(address: str) -> None:
     if not port.isdigit():
         return
     try:
-        infos = socket.getaddrinfo(host.strip("[]") or None, int(port), type=socket.SOCK_STREAM)
+        infos = socket.getaddrinfo(host or None, int(port), type=socket.SOCK_STREAM)
     except OSError:
         return
     family, kind, _, _, where = infos[0]

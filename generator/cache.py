@@ -231,10 +231,7 @@ class Cache:
                 gc.disable()  # a collection would touch (and copy) every page
                 logging.disable(logging.CRITICAL)  # no stdio: another thread may hold its lock
                 os.nice(10)  # on a single core, the rebuild first
-                for path, value, carried in pending:
-                    _write(path, value, carried)
-                if prune:
-                    self.prune()
+                self._write_all(pending, prune)
                 status = 0
             except BaseException:  # only reuse is lost
                 pass
@@ -264,15 +261,21 @@ class Cache:
             with self._count:
                 self._waiting -= 1
             try:
-                for path, value, carried in pending:
-                    _write(path, value, carried)
-                if prune:
-                    self.prune()
+                self._write_all(pending, prune)
             except Exception as error:  # only reuse is lost
                 log.debug("cache entries not written (%s)", error)
 
         self._writer = threading.Thread(target=write, name="impactmonitor-cache", daemon=True)
         self._writer.start()
+
+    def _write_all(self, pending: list[tuple[Path, Any, dict[str, object]]],
+                   prune: bool) -> None:
+        """Write the entries a build left pending, then prune: by a forked child or a
+        thread, never the rebuild itself."""
+        for path, value, carried in pending:
+            _write(path, value, carried)
+        if prune:
+            self.prune()
 
     def _until_idle(self) -> None:
         """Until no rebuild has run for `IDLE_WRITE` seconds, or `wait` is called, or more

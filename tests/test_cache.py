@@ -373,15 +373,27 @@ def test_a_serving_process_pickles_in_a_forked_child_and_goes_on_at_once(
 
 @pytest.mark.skipif(not cache_module.FORK, reason="fork is used on Linux only")
 def test_forked_writers_are_never_more_than_max_children(tmp_path: Path) -> None:
-    go, where = tmp_path / "go", tmp_path / "where"
-    go.touch()
+    """With `MAX_CHILDREN` writers still pickling, the next build waits for the oldest."""
+    go, where = tmp_path / "go", tmp_path / "where"  # `go` absent: the children wait
     serving = Cache(tmp_path / "cache", memory=True)
-    for n in range(cache_module.MAX_CHILDREN + 2):
+    for n in range(cache_module.MAX_CHILDREN):
         serving.through("proef", {"n": n}, lambda: PickledWhere(go, where))
         serving.finish_build(prune=False)
-        assert len(serving._children) <= cache_module.MAX_CHILDREN
+    assert len(serving._children) == cache_module.MAX_CHILDREN
+    oldest, joined = serving._children[0], []
+    join = oldest.join
+
+    def waited(*args: object) -> None:  # the test lets the children finish once asked
+        joined.append(True)
+        go.touch()
+        join(*args)  # type: ignore[arg-type]
+
+    oldest.join = waited  # type: ignore[method-assign]
+    serving.through("proef", {"n": "more"}, lambda: PickledWhere(go, where))
+    serving.finish_build(prune=False)
+    assert joined and len(serving._children) <= cache_module.MAX_CHILDREN
     serving.wait()
-    assert len(entries(serving)) == cache_module.MAX_CHILDREN + 2
+    assert len(entries(serving)) == cache_module.MAX_CHILDREN + 1
 
 
 @pytest.fixture

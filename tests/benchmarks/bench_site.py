@@ -37,8 +37,8 @@ the save), then one cell of one region's CSV is changed and the region's page is
 until its figure shows the new value. In the full run serve starts on the cache the builds
 left; `--serve-only` runs two sessions, on an empty cache and then again on the cache the
 first left (a researcher who starts `serve` again). The machine's load (`uptime`) is
-printed beside the figures. `--first`/`--last` choose the quarters (35 regions x 24 quarters: `--regions 35
---first 2021-Q1 --last 2026-Q4`).
+printed beside the figures. `--first`/`--last` choose the quarters (35 regions x 24
+quarters: `--regions 35 --first 2021-Q1 --last 2026-Q4`).
 """
 
 from __future__ import annotations
