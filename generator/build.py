@@ -99,7 +99,7 @@ def build_site(root: Path, out: Path, ref: str | None = None, *, encrypt: bool =
                              cache=cache, progress=progress)
         national = audiences[0].label if audiences else ""
         plugin.preload(inputs, encrypted=encrypt, scripts=_session_script(encrypt),
-                       progress=progress, audience=national)
+                       progress=progress, audience=national, cache=cache)
         with progress.stage(HTML, national):
             _html(config, plugin)
         pages = sum(1 for _ in Path(config.site_dir).rglob("*.html"))
@@ -107,7 +107,7 @@ def build_site(root: Path, out: Path, ref: str | None = None, *, encrypt: bool =
         if encrypt:
             trees = [Tree(audiences[0], Path(config.site_dir))]
             trees += [Tree(audience, _region_html(root, staging, inputs, audience, site_url,
-                                                  progress))
+                                                  progress, cache))
                       for audience in audiences[1:]]
             with progress.stage(ENCRYPT):
                 report = encrypt_site(trees, staging / "site", site_name=config.site_name,
@@ -137,13 +137,14 @@ def _audiences(root: Path, ref: str | None, environ: Mapping[str, str]) -> list[
 
 
 def _region_html(root: Path, staging: Path, inputs: SiteInputs, audience: Audience,
-                 site_url: str | None, progress: Progress) -> Path:
+                 site_url: str | None, progress: Progress, cache: Cache) -> Path:
     """The HTML of one region's variant of the site, in its own folder."""
     assert audience.region is not None
     config = _config(root, staging / f"regio-{audience.region}", site_url)
     plugin = _plugin(config)
     plugin.preload(for_region(inputs, audience.region), encrypted=True,
-                   scripts=_session_script(True), progress=progress, audience=audience.label)
+                   scripts=_session_script(True), progress=progress, audience=audience.label,
+                   cache=cache)
     with progress.stage(HTML, audience.label):
         _html(config, plugin)
     return Path(config.site_dir)

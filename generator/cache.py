@@ -51,6 +51,7 @@ import tempfile
 import threading
 import time
 import warnings
+import zlib
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Hashable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
@@ -64,7 +65,10 @@ from generator.sources import Snapshot, git_blob_id
 T = TypeVar("T")
 log = logging.getLogger("impactmonitor.cache")
 
-_MAGIC = b"impactmonitor-cache 1\n"
+_MAGIC = b"impactmonitor-cache 2\n"
+"""Then the SHA-256 of the rest, then the pickle, zlib-compressed (`COMPRESSION`)."""
+COMPRESSION = 1
+"""zlib's fastest level: a 20-region site's pages, 43 MB, become 4,6 MB in 0,17 s."""
 PACKAGE = Path(__file__).resolve().parent
 KEEP_BUILDS = 10
 """An entry used by one of this many last builds (or serve rebuilds) is kept."""
@@ -394,7 +398,7 @@ def _read(path: Path, carried: Mapping[str, object]) -> Any:
         log.debug("cache entry damaged, ignored: %s", path.name)
         return _MISSING
     try:
-        return _Unpickler(payload, carried).load()
+        return _Unpickler(zlib.decompress(payload), carried).load()
     except Exception:  # an entry of another shape (code changes are in the key): a miss
         log.debug("cache entry unreadable, ignored: %s", path.name)
         return _MISSING
@@ -409,7 +413,8 @@ def _write(path: Path, value: Any, carried: Mapping[str, object]) -> None:
         if left:
             log.debug("cache entry not written (%s also held as a copy): %s", left, path.name)
             return
-        _write_atomic(path, _MAGIC + hashlib.sha256(payload).digest() + payload)
+        packed = zlib.compress(payload, COMPRESSION)
+        _write_atomic(path, _MAGIC + hashlib.sha256(packed).digest() + packed)
     except (OSError, pickle.PicklingError, TypeError, AttributeError) as error:
         log.debug("cache entry not written (%s): %s", error, path.name)
 

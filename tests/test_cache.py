@@ -61,8 +61,9 @@ def test_a_warm_build_reuses_validation_and_figures(built: tuple[Path, Cache, Ca
     assert regions >= 2
     # A region is validated on its own only when the whole data set is not found.
     assert (dict(cold.hits), dict(cold.misses)) == (
-        {}, {"validation": 1, "validation-region": regions, "site-data": 1})
-    assert (dict(warm.hits), dict(warm.misses)) == ({"validation": 1, "site-data": 1}, {})
+        {}, {"validation": 1, "validation-region": regions, "site-data": 1, "render": 1})
+    assert (dict(warm.hits), dict(warm.misses)) == (
+        {"validation": 1, "site-data": 1, "render": 1}, {})
 
 
 def test_a_warm_build_gives_the_same_bytes(built: tuple[Path, Cache, Cache]) -> None:
@@ -75,7 +76,8 @@ def test_build_site_caches_in_the_repository_by_default(tmp_path: Path) -> None:
     site_repo(tmp_path)
     result = build_site(tmp_path, tmp_path / "site", encrypt=False)
     assert result.cache is not None and result.cache.folder == tmp_path / CACHE
-    assert len(entries(result.cache)) == 2 + REGIONS  # the data set, its figures, each region
+    # the data set, its figures, each region, the pages
+    assert len(entries(result.cache)) == 3 + REGIONS
 
 
 def test_verify_computes_from_scratch(built: tuple[Path, Cache, Cache]) -> None:

@@ -100,6 +100,7 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
         self._audience = ""
         self._dirty = False
         self._cache: Cache | None = None
+        self._caller_cache: Cache | None = None
         self._memo: RenderMemo | None = None
         self._layout: str | None = None
         self._editions_before: dict[Path, int] = {}
@@ -112,15 +113,18 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
 
     def preload(self, inputs: SiteInputs, *, encrypted: bool = False,
                 scripts: Mapping[str, bytes] | None = None,
-                progress: Progress | None = None, audience: str = "") -> None:
+                progress: Progress | None = None, audience: str = "",
+                cache: Cache | None = None) -> None:
         """Use inputs already validated and computed (by `impactmonitor build`) once.
 
         `encrypted`: the build encrypts what MkDocs writes, so the pages carry no
         "niet versleuteld" banner; `scripts` (site path -> bytes) go on every page
         (the encrypted site's "Afmelden" button). `progress` is told when the pages
-        are rendered and the PDFs printed, for `audience`.
+        are rendered and the PDFs printed, for `audience`. The pages are reused by
+        content from the caller's `cache` (which the caller records and prunes).
         """
         self._preloaded = inputs
+        self._caller_cache = cache
         self._encrypted = encrypted
         self._scripts = dict(scripts or {})
         self._progress = Progress() if progress is None else progress
@@ -284,7 +288,9 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
             self._staging = Path(tempfile.mkdtemp(prefix="impactmonitor-docs-"))
         try:
             audit = self._command != "serve" or self.config.serve_audit
-            return render(inputs, self._staging / "docs", audit=audit, memo=self._memo)
+            cache, self._caller_cache = self._caller_cache or self._cache, None
+            return render(inputs, self._staging / "docs", audit=audit, memo=self._memo,
+                          cache=cache)
         except UserError as error:
             raise self._fail(error.message) from None
 

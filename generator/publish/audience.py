@@ -11,12 +11,13 @@ region" still tells the rest: that inference is inherent in publishing totals.
 from __future__ import annotations
 
 from generator.compute.lineage import TOTAL
-from generator.publish.sitedata import SiteData
+from generator.publish.sitedata import SiteData, derived_key
 
 
 def region_data(data: SiteData, region: str) -> SiteData:
     """`data` as the audience of `region` may read it."""
     keep = {region, TOTAL}
-    return SiteData(data.computation, [f for f in data.figures if f.region in keep],
-                    data.regions, data.k, data.economy,
-                    withheld=frozenset(r.id for r in data.regions if r.id != region))
+    return derived_key(SiteData(data.computation, [f for f in data.figures if f.region in keep],
+                                data.regions, data.k, data.economy,
+                                withheld=frozenset(r.id for r in data.regions if r.id != region)),
+                       data, f"region_data(region={region!r})")

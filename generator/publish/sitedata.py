@@ -8,6 +8,7 @@ issue 5 list).
 
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
 from collections.abc import Hashable, MutableMapping, Sequence
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from generator.cache import Cache, snapshot_blobs
+from generator.cache import Cache, cache_key, snapshot_blobs
 from generator.compute.lineage import TOTAL, Figure
 from generator.compute.engine import keep_figures
 from generator.compute.pipeline import Computation, all_periods, compute_snapshot
@@ -169,9 +170,12 @@ def compute_site_data(snapshot: Snapshot, k: int, until: str | None = None, *,
         carried["commit"] = snapshot.commit
     parts = {"files": snapshot_blobs(snapshot), "committed": snapshot.commit is not None,
              "k": k, "until": until}
+    identity = cache_key("site-data", {**parts, "carried": {
+        "commit": snapshot.commit, "ref": snapshot.ref, "root": str(snapshot.root)}})
     if kept is None:
-        return cache.through("site-data", parts, lambda: _compute_site_data(snapshot, k, until),
-                             carried=carried)
+        return _known(cache.through("site-data", parts,
+                                    lambda: _compute_site_data(snapshot, k, until),
+                                    carried=carried), identity)
     known = cache.memo("region-figures-of", KEEP_STATES)
     assert known is not None
 
@@ -186,7 +190,40 @@ def compute_site_data(snapshot: Snapshot, k: int, until: str | None = None, *,
         keep_figures(computation.tables, computation.definitions, computation.periods,
                      computation.figures, kept)
         known[id(data)] = data  # held, so that its id is not another object's
+    return _known(data, identity)
+
+
+_CONTENT: dict[int, str] = {}
+
+
+def content_key(data: SiteData) -> str | None:
+    """A key of everything `data` is made of, for a later stage that caches by content
+    what it makes of it (`generator.site.render`): the site-data entry's key (the
+    snapshot's blobs, `k`, `until`, the code version) and the carried snapshot's commit,
+    ref and folder. None for data that did not come through a cache (`verify`'s) or
+    were made from such data in another way than `derived_key` records."""
+    return _CONTENT.get(id(data))
+
+
+def derived_key(data: SiteData, made_from: SiteData, how: str) -> SiteData:
+    """Record that `data` is `made_from` turned into another audience's view by `how`, a
+    label that names the function and every argument it took; returns `data`."""
+    key = content_key(made_from)
+    if key is not None:
+        _known(data, cache_key("derived-site-data", {"from": key, "how": how}))
     return data
+
+
+def _known(data: SiteData, key: str) -> SiteData:
+    if _CONTENT.get(id(data)) != key:
+        _CONTENT[id(data)] = key
+        weakref.finalize(data, _forget, id(data), key)
+    return data
+
+
+def _forget(identity: int, key: str) -> None:
+    if _CONTENT.get(identity) == key:
+        del _CONTENT[identity]
 
 
 KEEP_REGION_FIGURES = 4_000

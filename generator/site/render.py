@@ -18,6 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jinja2
+
+from generator.cache import Cache, folder_blobs
+from generator.publish.sitedata import content_key
 from generator.site import assets
 from generator.site.chart_downloads import chart_downloads, page_downloads
 from generator.site.example import BANNER
@@ -33,9 +37,18 @@ STYLE_TARGET = "assets/stijl"
 
 
 @dataclass(frozen=True)
+class Listed:
+    """A page as the navigation lists it; its Markdown is in the docs folder."""
+    source: str
+    title: str
+    section: str | None
+
+
+@dataclass(frozen=True)
 class RenderResult:
     docs_dir: Path
-    pages: list[Page]
+    pages: list[Listed]
+    """Every page, in site order."""
     nav: list[Any]
     """MkDocs `nav`: `{title: source}` entries and `{section: [...]}` lists, in site order."""
     extra_css: list[str]
@@ -52,10 +65,55 @@ class RenderResult:
 
 
 def render(site: SiteInputs, docs_dir: Path, *, audit: bool = True,
-           memo: RenderMemo | None = None) -> RenderResult:
+           memo: RenderMemo | None = None, cache: Cache | None = None) -> RenderResult:
     """Write the site into `docs_dir`; `audit=False` skips the audit pages (they are most
     of the Markdown, so a preview without them rebuilds several times faster). With a
-    `memo` of the last render into the same folder, unchanged builders are not run."""
+    `memo` of the last render into the same folder, unchanged builders are not run.
+
+    With a `cache` (and no memo), the pages are reused by content (`render_parts`): a
+    build whose figures, editions, build facts and narrative are those of an earlier one
+    writes that build's pages without running a builder.
+    """
+    parts = render_parts(site, audit) if cache is not None and memo is None else None
+    if cache is not None and parts is not None:
+        files, pages = cache.through("render", parts, lambda: _pages(site, audit, None))
+    else:
+        files, pages = _pages(site, audit, memo)
+    files = dict(files)
+    installed, order = _assets()
+    files.update(installed)
+    for name in STYLESHEETS:
+        files[f"{STYLE_TARGET}/{name}"] = (STYLE_DIR / name).read_bytes()
+    sync(files, docs_dir, memo.files if memo is not None else None)
+    if memo is not None:
+        memo.files = files
+    javascript = [p for p in order if p.endswith(".js") and p != assets.SEARCH_SCRIPT]
+    css = [p for p in order if p.endswith(".css")] + [f"{STYLE_TARGET}/{n}" for n in STYLESHEETS]
+    return RenderResult(docs_dir, pages, navigation(pages), css, [], javascript,
+                        assets.SEARCH_SCRIPT, BANNER if site.example else None,
+                        [p.source for p in pages if _is_edition(p.source)])
+
+
+def render_parts(site: SiteInputs, audit: bool) -> dict[str, Any] | None:
+    """Everything the page builders read, by content: the figures' and each edition's
+    `content_key`, the edition and build facts by value, every file under the narrative
+    folder by blob id, and the library that renders the narrative's templates (the code
+    version is in every key). None when a figure set has no content key (it did not come
+    through the cache): then the pages are made afresh."""
+    figures = [content_key(site.live), *(content_key(e.data) for e in site.editions)]
+    if any(key is None for key in figures):
+        return None
+    narrative = site.narrative.root
+    return {"figures": figures, "editions": [repr(e.meta) for e in site.editions],
+            "facts": repr(site.facts), "example": site.example, "repo_url": site.repo_url,
+            "audit": audit, "shown_root": site.narrative.shown_root,
+            "narrative": folder_blobs(narrative.parent, (narrative.name,)),
+            "jinja2": jinja2.__version__}
+
+
+def _pages(site: SiteInputs, audit: bool,
+           memo: RenderMemo | None) -> tuple[dict[str, bytes], list[Listed]]:
+    """The builders' files (pages as Markdown, downloads) and the pages, in site order."""
     if memo is None:
         outputs = [output for build in builders() for output in build(site)]
     else:
@@ -66,20 +124,8 @@ def render(site: SiteInputs, docs_dir: Path, *, audit: bool = True,
                 else memo.per_page(page_downloads, shown))
     if audit:  # last: an entry links back to the pages that show its figure
         outputs += audit_pages.build(site, shown_on([o for o in outputs if isinstance(o, Page)]))
-    files = collect(outputs)
-    installed, order = _assets()
-    files.update(installed)
-    for name in STYLESHEETS:
-        files[f"{STYLE_TARGET}/{name}"] = (STYLE_DIR / name).read_bytes()
-    sync(files, docs_dir, memo.files if memo is not None else None)
-    if memo is not None:
-        memo.files = files
-    pages = [o for o in outputs if isinstance(o, Page)]
-    javascript = [p for p in order if p.endswith(".js") and p != assets.SEARCH_SCRIPT]
-    css = [p for p in order if p.endswith(".css")] + [f"{STYLE_TARGET}/{n}" for n in STYLESHEETS]
-    return RenderResult(docs_dir, pages, navigation(pages), css, [], javascript,
-                        assets.SEARCH_SCRIPT, BANNER if site.example else None,
-                        [p.source for p in pages if _is_edition(p.source)])
+    pages = [Listed(o.source, o.title, o.section) for o in outputs if isinstance(o, Page)]
+    return collect(outputs), pages
 
 
 def collect(outputs: list[Output]) -> dict[str, bytes]:
@@ -93,7 +139,7 @@ def collect(outputs: list[Output]) -> dict[str, bytes]:
     return files
 
 
-def navigation(pages: list[Page]) -> list[Any]:
+def navigation(pages: list[Listed]) -> list[Any]:
     """Top-level pages and sections in the order the builders made them."""
     nav: list[Any] = []
     sections: dict[str, list[Any]] = {}

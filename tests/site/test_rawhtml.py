@@ -49,12 +49,13 @@ def test_the_generated_charts_tables_and_cards_are_marked_blocks(tmp_path: Path)
     marked block: the Markdown that remains after `lift` holds none of them, and the
     headings stay Markdown (the table of contents is made from them)."""
     inputs = load_inputs(REPO_ROOT, None, 5)
-    pages = render(inputs, tmp_path / "docs", audit=False).pages
+    result = render(inputs, tmp_path / "docs", audit=False)
     found = {"im-chart-figure": 0, "im-table-wrap": 0, "im-kpi-value": 0}
-    for page in pages:
-        lifted, blocks = lift(page.markdown)
+    for page in result.pages:
+        markdown = (result.docs_dir / page.source).read_text(encoding="utf-8")
+        lifted, blocks = lift(markdown)
         for marker in found:
             assert f'class="{marker}' not in lifted, (page.source, marker)
             found[marker] += sum(block.count(f'class="{marker}') for block in blocks)
-        assert lifted.count("\n## ") == page.markdown.count("\n## "), page.source
+        assert lifted.count("\n## ") == markdown.count("\n## "), page.source
     assert all(count > 5 for count in found.values()), found
