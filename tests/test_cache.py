@@ -58,12 +58,14 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Cache, Cache]
 def test_a_warm_build_reuses_validation_and_figures(built: tuple[Path, Cache, Cache]) -> None:
     root, cold, warm = built
     regions = sum(1 for p in (root / "data").iterdir() if p.is_dir())
-    assert regions >= 2
+    pages = sum(1 for _ in (root / "cold" / "site").rglob("*.html")) - 1  # and a 404 page
+    assert regions >= 2 and pages > 10
     # A region is validated on its own only when the whole data set is not found.
     assert (dict(cold.hits), dict(cold.misses)) == (
-        {}, {"validation": 1, "validation-region": regions, "site-data": 1, "render": 1})
+        {}, {"validation": 1, "validation-region": regions, "site-data": 1, "render": 1,
+             "page-html": pages})
     assert (dict(warm.hits), dict(warm.misses)) == (
-        {"validation": 1, "site-data": 1, "render": 1}, {})
+        {"validation": 1, "site-data": 1, "render": 1, "page-html": pages}, {})
 
 
 def test_a_warm_build_gives_the_same_bytes(built: tuple[Path, Cache, Cache]) -> None:
@@ -76,8 +78,9 @@ def test_build_site_caches_in_the_repository_by_default(tmp_path: Path) -> None:
     site_repo(tmp_path)
     result = build_site(tmp_path, tmp_path / "site", encrypt=False)
     assert result.cache is not None and result.cache.folder == tmp_path / CACHE
-    # the data set, its figures, each region, the pages
-    assert len(entries(result.cache)) == 3 + REGIONS
+    # the data set, its figures, each region, the pages' Markdown and each page's HTML
+    pages = sum(1 for _ in (tmp_path / "site").rglob("*.html")) - 1  # and a 404 page
+    assert len(entries(result.cache)) == 3 + REGIONS + pages
 
 
 def test_verify_computes_from_scratch(built: tuple[Path, Cache, Cache]) -> None:

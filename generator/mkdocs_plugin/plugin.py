@@ -9,7 +9,9 @@
   were written again; the theme's source maps and unused search languages are removed
   (`prune.py`); the cache records what it used and prunes itself.
 - `on_page_markdown` / `on_page_content`: marked blocks of finished HTML (the audit
-  entries) are lifted out before Markdown and put back after it (`site/rawhtml.py`).
+  entries) are lifted out before Markdown and put back after it (`site/rawhtml.py`). In a
+  build (not `serve`) with a cache, a page's Markdown is converted to HTML only when no
+  earlier build converted the same page in the same site (`page_reuse.py`).
 - `on_page_context`: around Material's search plugin, which indexes the page then: it
   gets the page without the parts that cannot change its index (the region chart sections
   it leaves out, tables as their bare text), and the real page is put back before the
@@ -61,6 +63,7 @@ from generator.compute.pipeline import InvalidData
 from generator.errors import UserError
 from generator.mkdocs_plugin.config import ImpactmonitorConfig
 from generator.mkdocs_plugin import searchcut
+from generator.mkdocs_plugin.page_reuse import PageReuse
 from generator.mkdocs_plugin.prune import prune
 from generator.progress import HTML, PDF, RENDER, SERVE_QUIET, Progress
 from generator.site import hooks, rawhtml
@@ -101,6 +104,7 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
         self._dirty = False
         self._cache: Cache | None = None
         self._caller_cache: Cache | None = None
+        self._page_reuse: PageReuse | None = None
         self._memo: RenderMemo | None = None
         self._layout: str | None = None
         self._editions_before: dict[Path, int] = {}
@@ -148,8 +152,13 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
             self._progress = Progress.for_terminal(
                 after=SERVE_QUIET if self._command == "serve" else 0.0)
         inputs = self._inputs(config)
+        cache = self._caller_cache or self._cache
         with self._progress.stage(RENDER, self._audience):
             self._result = result = self._render(inputs)
+        # A build's pages go through the cache; a serving process converts only the pages
+        # the render stage wrote again (the dirty reload) and keeps nothing of them.
+        self._page_reuse = (PageReuse(cache, config) if cache is not None and self._memo is None
+                            and PageReuse.possible(config) else None)
         config.docs_dir = str(result.docs_dir)
         config.nav = result.nav
         for path, content in self._scripts.items():
@@ -185,6 +194,8 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
                          files: Any) -> str:
         # Finished HTML blocks (the audit entries) skip Markdown: see site/rawhtml.py.
         lifted, self._raw[page.file.src_uri] = rawhtml.lift(markdown)
+        if self._page_reuse is not None:
+            self._page_reuse.wrap(page)
         return lifted
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
