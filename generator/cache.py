@@ -177,6 +177,38 @@ class Cache:
         del kept[:-4]  # a few data states per entry: the live monitor and its editions
         return value  # type: ignore[no-any-return]
 
+    def later(self, kind: str, parts: Mapping[str, Any], make: Callable[[], T], *,
+              carried: Mapping[str, object] | None = None) -> Callable[[], T] | None:
+        """For an entry that is in the folder whole (its checksum holds), a function that
+        unpickles it when called (and makes it with `make()` if it cannot be unpickled);
+        None when there is none (call `through`). The entry counts as used and found now:
+        a build that never needs the value does not unpickle it (seconds at 20 regions).
+        Only for a cache that does not keep in memory."""
+        assert not self.memory, "a serving process keeps what it read: use through()"
+        carried = dict(carried or {})
+        key = cache_key(kind, parts)
+        name = f"{kind}/{key[:2]}/{key}{ENTRY}"
+        path = self.folder / name
+        payload = _payload(path)
+        if payload is None:
+            return None
+        self.used.add(name)
+        self.hits[kind] += 1
+        _touch(path)
+
+        def read() -> T:
+            found = _unpickle(payload, carried, path)
+            if found is not _MISSING:
+                return found  # type: ignore[no-any-return]
+            self.hits[kind] -= 1
+            self.misses[kind] += 1
+            value = make()
+            self._computed = True
+            _write(path, value, carried)
+            return value
+
+        return read
+
     def begin_build(self) -> None:
         """A build starts: entries waiting to be written wait for its end (the first
         `through` says so too, but a rebuild reads the working tree before it)."""
@@ -388,15 +420,25 @@ _MISSING = object()
 
 
 def _read(path: Path, carried: Mapping[str, object]) -> Any:
+    payload = _payload(path)
+    return _MISSING if payload is None else _unpickle(payload, carried, path)
+
+
+def _payload(path: Path) -> bytes | None:
+    """The entry's compressed pickle, when the entry is there and its checksum holds."""
     try:
         data = path.read_bytes()
     except OSError:
-        return _MISSING
+        return None
     head, checksum = len(_MAGIC), len(_MAGIC) + 32
     payload = data[checksum:]
     if data[:head] != _MAGIC or hashlib.sha256(payload).digest() != data[head:checksum]:
         log.debug("cache entry damaged, ignored: %s", path.name)
-        return _MISSING
+        return None
+    return payload
+
+
+def _unpickle(payload: bytes, carried: Mapping[str, object], path: Path) -> Any:
     try:
         return _Unpickler(zlib.decompress(payload), carried).load()
     except Exception:  # an entry of another shape (code changes are in the key): a miss

@@ -460,3 +460,25 @@ def test_a_build_writes_the_named_stores_when_it_computed_something(
     cache_module._saved = cache_module._Saved()
     Cache(folder)
     assert named.get("model") == "result" and "later" not in named
+
+
+def test_an_entry_found_whole_but_unreadable_is_made_when_first_read(tmp_path: Path) -> None:
+    """`later` checks the checksum at once and unpickles only when asked; an entry that
+    then cannot be unpickled (a pickle of another shape) is made and written again."""
+    import hashlib
+    import zlib
+
+    cache = Cache(tmp_path / "cache")
+    assert cache.later("probe", {"n": 1}, lambda: "made") is None  # not there
+    cache.through("probe", {"n": 1}, lambda: "stored")
+    entry, = entries(cache)
+    packed = zlib.compress(b"not a pickle")
+    entry.write_bytes(cache_module._MAGIC + hashlib.sha256(packed).digest() + packed)
+    again = Cache(tmp_path / "cache")
+    read = again.later("probe", {"n": 1}, lambda: "made")
+    assert read is not None and dict(again.hits) == {"probe": 1}
+    assert read() == "made" and dict(again.misses) == {"probe": 1} and not +again.hits
+    third = Cache(tmp_path / "cache")
+    read = third.later("probe", {"n": 1}, lambda: "made again")
+    assert read is not None and read() == "made"  # written again, read from the folder
+    assert third.later("probe", {"n": 2}, lambda: "other") is None

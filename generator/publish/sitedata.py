@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import weakref
 from collections import defaultdict
-from collections.abc import Hashable, MutableMapping, Sequence
+from collections.abc import Callable, Hashable, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -173,9 +173,13 @@ def compute_site_data(snapshot: Snapshot, k: int, until: str | None = None, *,
     identity = cache_key("site-data", {**parts, "carried": {
         "commit": snapshot.commit, "ref": snapshot.ref, "root": str(snapshot.root)}})
     if kept is None:
-        return _known(cache.through("site-data", parts,
-                                    lambda: _compute_site_data(snapshot, k, until),
-                                    carried=carried), identity)
+        def compute() -> SiteData:
+            return _compute_site_data(snapshot, k, until)
+
+        read = cache.later("site-data", parts, compute, carried=carried)
+        data = (cache.through("site-data", parts, compute, carried=carried) if read is None
+                else _Deferred(read))
+        return _known(data, identity, snapshot)
     known = cache.memo("region-figures-of", KEEP_STATES)
     assert known is not None
 
@@ -190,7 +194,26 @@ def compute_site_data(snapshot: Snapshot, k: int, until: str | None = None, *,
         keep_figures(computation.tables, computation.definitions, computation.periods,
                      computation.figures, kept)
         known[id(data)] = data  # held, so that its id is not another object's
-    return _known(data, identity)
+    return _known(data, identity, snapshot)
+
+
+class _Deferred(SiteData):
+    """Site data in the cache folder, read when anything of them is first read: a build
+    whose pages are found by content (`generator.site.render`) never unpickles them. Then
+    it becomes the `SiteData` read, the same object (its identity is what `content_key`
+    and the caller know it by)."""
+
+    def __init__(self, read: Callable[[], SiteData]) -> None:  # the fields come with `read`
+        object.__setattr__(self, "_read_deferred", read)
+
+    def __getattribute__(self, name: str) -> Any:
+        read = object.__getattribute__(self, "_read_deferred")
+        real = read()
+        fields = object.__getattribute__(self, "__dict__")
+        fields.clear()
+        fields.update(real.__dict__)
+        object.__setattr__(self, "__class__", SiteData)
+        return getattr(self, name)
 
 
 _CONTENT: dict[int, str] = {}
@@ -214,9 +237,20 @@ def derived_key(data: SiteData, made_from: SiteData, how: str) -> SiteData:
     return data
 
 
-def _known(data: SiteData, key: str) -> SiteData:
+def source_snapshot(data: SiteData) -> Snapshot:
+    """The snapshot `data` were computed from, without reading data the cache defers."""
+    known = _SNAPSHOTS.get(id(data))
+    return known if known is not None else data.computation.snapshot
+
+
+_SNAPSHOTS: dict[int, Snapshot] = {}
+
+
+def _known(data: SiteData, key: str, snapshot: Snapshot | None = None) -> SiteData:
     if _CONTENT.get(id(data)) != key:
         _CONTENT[id(data)] = key
+        if snapshot is not None:
+            _SNAPSHOTS[id(data)] = snapshot
         weakref.finalize(data, _forget, id(data), key)
     return data
 
@@ -224,6 +258,7 @@ def _known(data: SiteData, key: str) -> SiteData:
 def _forget(identity: int, key: str) -> None:
     if _CONTENT.get(identity) == key:
         del _CONTENT[identity]
+        _SNAPSHOTS.pop(identity, None)
 
 
 KEEP_REGION_FIGURES = 4_000

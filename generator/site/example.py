@@ -13,8 +13,12 @@ made-up numbers as results, so the test is deliberately broad.
 
 from __future__ import annotations
 
+import csv
+import io
+
+from generator.compute.data_frames import REGISTER_PATH
 from generator.paths import DATA
-from generator.publish.sitedata import SiteData
+from generator.publish.sitedata import SiteData, source_snapshot
 
 FICTITIOUS_MARK = "(fictief)"
 README = f"{DATA}/README.md"
@@ -23,8 +27,13 @@ BANNER = ("Voorbeeldgegevens: deze site is gebouwd met verzonnen gegevens van fi
 
 
 def is_example(site: SiteData) -> bool:
-    if any(FICTITIOUS_MARK in region.name.lower() for region in site.regions):
+    """Read from the snapshot only (the register's names, the README), so that data the
+    cache has not read yet stay unread."""
+    snapshot = source_snapshot(site)
+    register = snapshot.files.get(REGISTER_PATH, b"").decode("utf-8-sig", "replace")
+    names = (row.get("naam") or "" for row in csv.DictReader(io.StringIO(register)))
+    if any(FICTITIOUS_MARK in str(name).lower() for name in names):
         return True
-    readme = site.computation.snapshot.files.get(README, b"").decode("utf-8", "replace")
+    readme = snapshot.files.get(README, b"").decode("utf-8", "replace")
     heading = next((line for line in readme.splitlines() if line.startswith("#")), "")
     return "synthetisch" in heading.lower()
