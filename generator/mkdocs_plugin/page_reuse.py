@@ -59,7 +59,11 @@ class PageReuse:
         """Make `page.render` (MkDocs calls it after `on_page_markdown`) go through the
         cache."""
         convert = page.render
-        page.render = lambda config, files: self._render(page, convert, config, files)  # type: ignore[method-assign]
+
+        def render(config: MkDocsConfig, files: Files) -> None:
+            self._render(page, convert, config, files)
+
+        page.render = render  # type: ignore[method-assign]
 
     def _render(self, page: Page, convert: Callable[[MkDocsConfig, Files], None],
                 config: MkDocsConfig, files: Files) -> None:

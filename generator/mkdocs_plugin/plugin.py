@@ -29,7 +29,8 @@ unchanged data are not read again), the render memo (a page builder whose inputs
 change is not run again, `generator/site/memo.py`) and, with MkDocs' dirty reload
 (`impactmonitor serve` always, `mkdocs serve --dirty`), MkDocs itself builds only the
 pages whose Markdown the render stage rewrote (the cache entries a rebuild computed are
-written after it, in a thread, in a pause; the garbage collector runs less often,
+written after it, by a forked child, or a thread in a pause where fork is not safe,
+`generator.cache`; the garbage collector runs less often,
 `SERVE_GC`); when the navigation, the theme's settings or mkdocs.yml change, every page
 counts as changed. A rebuild that takes a while shows its stages on a terminal
 (`generator.progress`), with the seconds of each at the end.
