@@ -25,11 +25,13 @@ CSV_HEADER = ("indicator", "regio", "periode", "uitsplitsing", "waarde", "eenhei
 
 
 def figure_table(rows: Sequence[Sequence[Figure | Markup | str]], header: Sequence[str], *,
-                 caption: str) -> str:
+                 caption: str, prose: Sequence[int] = ()) -> str:
     """An accessible HTML table; a text cell that starts a row is that row's header.
 
     The table sits in a focusable, labelled region so that a wide table can be scrolled
-    sideways with the keyboard (WCAG 2.1.1; axe `scrollable-region-focusable`).
+    sideways with the keyboard (WCAG 2.1.1; axe `scrollable-region-focusable`). Columns
+    in `prose` (positions) hold a sentence: they keep a reading width (`im-prose`) instead
+    of being squeezed to a word per line on a phone, which made their rows tall.
     """
     width = len(header)
     lines = [f'<div class="im-table-wrap" role="region" tabindex="0" aria-label="{_attr(caption)}">',
@@ -37,8 +39,8 @@ def figure_table(rows: Sequence[Sequence[Figure | Markup | str]], header: Sequen
              f"<caption>{_text(caption)}</caption>",
              # A space between cells: the search index reads the text, and without it
              # "2026-K2" and "432" became "2026-K2432" in a result's snippet.
-             "<thead><tr>" + " ".join(f'<th scope="col">{_text(h)}</th>' for h in header)
-             + "</tr></thead>",
+             "<thead><tr>" + " ".join(f'<th scope="col"{_prose(i, prose)}>{_text(h)}</th>'
+                                      for i, h in enumerate(header)) + "</tr></thead>",
              "<tbody>"]
     for number, row in enumerate(rows, start=1):
         if len(row) != width:
@@ -50,14 +52,18 @@ def figure_table(rows: Sequence[Sequence[Figure | Markup | str]], header: Sequen
                 # links to the live or the edition's audit tree as its page requires.
                 cells.append(_figure_cell(cell, audit_url(cell)))
             elif isinstance(cell, Markup):  # already marked up, e.g. a declared value
-                cells.append(f"<td>{cell}</td>")
+                cells.append(f"<td{_prose(position, prose)}>{cell}</td>")
             elif position == 0:
                 cells.append(f'<th scope="row">{_text(cell)}</th>')
             else:
-                cells.append(f"<td>{_text(cell)}</td>")
+                cells.append(f"<td{_prose(position, prose)}>{_text(cell)}</td>")
         lines.append("<tr>" + " ".join(cells) + "</tr>")
     lines += ["</tbody>", "</table>", "</div>"]
     return "\n".join(lines)
+
+
+def _prose(position: int, prose: Sequence[int]) -> str:
+    return ' class="im-prose"' if position in prose else ""
 
 
 def figure_text(figure: Figure) -> str:

@@ -26,7 +26,11 @@ MEASURE = """() => {
         .filter(el => { const r = el.getBoundingClientRect();
                         return r.width > 0 && r.right > width + 1 && !scrolls(el); })
         .slice(0, 5).map(el => `${el.tagName.toLowerCase()}.${el.className}`);
-    return {scrollWidth: document.documentElement.scrollWidth, innerWidth: width, sticking};
+    // A table column of sentences keeps its reading width (in em of its own font).
+    const prose = Array.from(document.querySelectorAll('.im-table td.im-prose')).map(
+        td => td.getBoundingClientRect().width / parseFloat(getComputedStyle(td).fontSize));
+    return {scrollWidth: document.documentElement.scrollWidth, innerWidth: width, sticking,
+            prose};
 }"""
 
 
@@ -58,3 +62,11 @@ def test_no_sideways_scrolling_at_360_px(measured: dict[str, dict], kind: str) -
     found = measured[kind]
     assert found["scrollWidth"] <= found["innerWidth"], found
     assert found["sticking"] == [], f"wider than the screen and not in a scrolling box: {found}"
+
+
+def test_a_column_of_sentences_keeps_its_reading_width_at_360_px(
+        measured: dict[str, dict]) -> None:
+    """The region page's "Doel en status": squeezed to 102 px it wrapped a target over
+    eight lines, a row 128 px tall against 55 px for a row without one."""
+    widths = measured["regio"]["prose"]
+    assert widths and min(widths) >= 14 - 0.01, widths

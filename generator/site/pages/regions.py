@@ -92,7 +92,8 @@ def overview_table(state: PageState, region: Region) -> str:
     header = ["Indicator", "Eenheid", region.name, *(["Plaats"] if ranked else []),
               blocks.COMPARED, "Doel en status"]
     return blocks.raw(data_tables.figure_table(
-        rows, header, caption=f"Stand tot en met {format_period(data.latest or '')}"))
+        rows, header, caption=f"Stand tot en met {format_period(data.latest or '')}",
+        prose=[len(header) - 1]))
 
 
 def unit_cell(definition: Definition) -> Markup | str:
