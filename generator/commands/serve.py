@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import ipaddress
 import logging
+import os
 import signal
+import sys
 from pathlib import Path
 
 from generator.build import serve_site
@@ -44,7 +46,30 @@ def run(args: argparse.Namespace) -> int:
     handler.setFormatter(logging.Formatter("%(levelname)-8s %(message)s"))
     logging.getLogger("mkdocs").addHandler(handler)
     logging.getLogger("mkdocs").setLevel(logging.INFO)
-    # Stopped by a service manager (SIGTERM) as by Ctrl-C: the staging folder is removed.
-    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    stop_on_signals()
     serve_site(find_root(Path.cwd()), args.dev_addr)
     return 0
+
+
+def stop_on_signals() -> None:
+    """Stopped by a service manager (SIGTERM) as by Ctrl-C (see `_stop`)."""
+    for stop in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop, _stop)
+
+
+STOPPED_AT_ONCE = "impactmonitor: direct gestopt"
+
+
+def _stop(signum: int, frame: object) -> None:
+    """The first Ctrl-C (or SIGTERM) stops as Ctrl-C does: MkDocs shuts its server down
+    and the staging folder is removed. A second one while that runs stops at once: raised
+    into the shutdown it left the server's thread running, and the process hung."""
+    for stop in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop, _stop_at_once)
+    raise KeyboardInterrupt
+
+
+def _stop_at_once(signum: int, frame: object) -> None:
+    sys.stderr.write(STOPPED_AT_ONCE + "\n")
+    sys.stderr.flush()
+    os._exit(128 + signum)

@@ -145,6 +145,8 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
             if self._gc_before is None:
                 self._gc_before = gc.get_threshold()
                 gc.set_threshold(*SERVE_GC)
+        else:  # MkDocs hands the same instance to a later build of the same process
+            self._memo, self._cache = None, None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.failure = None

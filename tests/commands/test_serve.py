@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.commands.serve import address
+from generator.commands.serve import STOPPED_AT_ONCE, address
 from tests.site.conftest import site_repo
 
 
@@ -48,3 +49,47 @@ def test_a_wrong_address_is_a_usage_error_in_dutch_before_any_build(
                                    "::1:8000"])
 def test_the_addresses_mkdocs_takes_are_taken(right: str) -> None:
     assert address(right) == right
+
+
+def test_ctrl_c_stops_serve_without_a_traceback(tmp_path: Path) -> None:
+    site_repo(tmp_path)
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    serving = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "IMPACTMONITOR_CHROMIUM": "/nonexistent/x"})
+    try:
+        assert serving.stdout is not None
+        said = []
+        for line in serving.stdout:  # until MkDocs serves (its own line), or it ended
+            said.append(line)
+            if f"Serving on http://127.0.0.1:{port}/" in line:
+                break
+        assert serving.poll() is None, "".join(said)
+        serving.send_signal(signal.SIGINT)
+        output, _ = serving.communicate(timeout=60)
+    finally:
+        serving.kill()
+    assert serving.returncode == 0 and "Shutting down" in output
+    assert "Traceback" not in "".join(said) + output
+
+
+@pytest.mark.parametrize("second", [signal.SIGINT, signal.SIGTERM])
+def test_a_second_signal_while_serve_stops_ends_it_at_once(second: signal.Signals) -> None:
+    """Raised into MkDocs' shutdown, a second Ctrl-C left the server's thread running and
+    the process hung (a third printed Python's traceback). Now it ends the process."""
+    script = ("import signal\n"
+              "from generator.commands.serve import stop_on_signals\n"
+              "stop_on_signals()\n"
+              "try:\n"
+              "    signal.raise_signal(signal.SIGTERM)\n"
+              "except KeyboardInterrupt:\n"
+              "    print('stopping', flush=True)\n"
+              f"signal.raise_signal({int(second)})\n"
+              "print('not reached', flush=True)\n")
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         timeout=60)
+    assert run.stdout == "stopping\n"
+    assert run.returncode == 128 + second and run.stderr == STOPPED_AT_ONCE + "\n"

@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_site
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+
+from generator.build import _config, _plugin, build_site
 from generator.cache import Cache
 from generator.mkdocs_plugin.page_reuse import KIND
 from tests.site.conftest import page, site_repo, write
@@ -67,3 +70,20 @@ def test_an_extension_that_reads_other_files_turns_reuse_off(tmp_path: Path) -> 
         cache = build(tmp_path, out)
         assert cache.hits[KIND] == cache.misses[KIND] == 0
     assert not (tmp_path / "cache" / KIND).exists()
+
+
+def test_a_build_after_serve_in_one_process_reuses_by_content(tmp_path: Path) -> None:
+    """MkDocs hands a later `load_config` of the same plugins the same plugin instance: a
+    build after a serve session in one process must not keep serve's memo (and so convert
+    every page itself, unseen by the cache)."""
+    site_repo(tmp_path)
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"),
+                         site_dir=str(tmp_path / "served"))
+    plugin = config.plugins["impactmonitor"]
+    config.plugins.on_startup(command="serve", dirty=True)
+    mkdocs_build(config, dirty=True)
+    config.plugins.on_shutdown()
+    cache = Cache(tmp_path / "cache")
+    build_site(tmp_path, tmp_path / "built", encrypt=False, cache=cache)
+    assert _plugin(_config(tmp_path, tmp_path / "x")) is plugin  # the same instance
+    assert cache.misses["render"] == 1 and cache.misses[KIND] > 10
