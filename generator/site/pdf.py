@@ -11,7 +11,9 @@ comes from a real browser and the site's print stylesheet, not from the Markdown
 - The site is served from a loopback server under a fixed made-up host (`HOST`), so the
   links Chromium writes into the PDF name neither the builder's folders nor a random port,
   and the PDF's dates are set to the build date (`SOURCE_DATE_EPOCH`, set by the plugin
-  while it builds). Two builds of one commit then give the same PDF bytes.
+  while it builds). The tagged PDF's element ids, which Chromium takes from a DOM node
+  counter that can differ by a few between two prints of one page, are numbered in their
+  order (`fix_node_ids`). Two builds of one commit then give the same PDF bytes.
 - A page is printed when it is ready, not after a guessed time: loaded with every
   stylesheet, every chart drawn and redrawn at paper width, the fonts in (`READY`, asked over the DevTools pipe,
   `devtools.py`). A busy machine
@@ -107,6 +109,7 @@ def print_editions(site_dir: Path, edition_pages: Sequence[Path]) -> None:
             problem = print_page(chromium, url, port, target, Path(tmp))
             if problem is None:
                 fix_dates(target)
+                fix_node_ids(target)
             else:
                 say(f"de PDF van {page.relative_to(site_dir)} kon niet worden gemaakt: {problem}")
                 target.unlink(missing_ok=True)
@@ -179,6 +182,26 @@ def fix_dates(pdf: Path) -> None:
         return
     stamp = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).strftime("%Y%m%d%H%M%S")
     pdf.write_bytes(PDF_DATE.sub(lambda m: m.group(1) + stamp.encode(), pdf.read_bytes()))
+
+
+NODE_ID = re.compile(rb"\(node(\d{8})\)")
+"""A structure element's `/ID` (and its key in the `/IDTree`) in Chromium's tagged PDF."""
+
+
+def fix_node_ids(pdf: Path) -> None:
+    """Number the structure elements' ids 1, 2, 3, ... in the order of Chromium's own
+    numbers: those count the renderer's DOM nodes, and a fresh profile (or a script run a
+    moment earlier) moves them by a few between two prints of the same page. The same
+    length, so the cross-reference offsets stay right; the same order, so the `/IDTree`'s
+    names stay sorted and every reference keeps its element."""
+    data = pdf.read_bytes()
+    found = sorted({int(number) for number in NODE_ID.findall(data)})
+    if len(found) >= 10 ** 8:
+        return  # not renumbered, still a valid PDF
+    rank = {number: place for place, number in enumerate(found, start=1)}
+    fixed = NODE_ID.sub(lambda m: b"(node%08d)" % rank[int(m.group(1))], data)
+    if fixed != data:
+        pdf.write_bytes(fixed)
 
 
 def mark_unavailable(page: Path) -> None:

@@ -175,3 +175,24 @@ def test_the_pdf_reads_as_a_report(built_site: BuiltSite) -> None:
         # A chart's table, folded on screen, is printed, without its toggle.
         if 'class="im-chart-table"' in html:
             assert "Gegevens bij de grafiek:" in body and "Cijfers als tabel" not in body
+
+
+def test_the_tagged_elements_ids_are_numbered_in_their_order(tmp_path: Path) -> None:
+    """Two prints of one page whose DOM node counters differ by two (as a fresh clone's
+    first run showed) give the same bytes; order and references are kept."""
+    def tagged(offset: int) -> bytes:
+        ids = [653 + offset, 654 + offset, 901 + offset]
+        elements = b"".join(b"<</Type /StructElem /ID (node%08d)>>\n" % n for n in ids)
+        tree = b"/Names [" + b" ".join(b"(node%08d) %d 0 R" % (n, i)
+                                       for i, n in enumerate(ids)) + b"]"
+        return b"%PDF-1.4\n" + elements + tree + b"\nxref 0 0\n%%EOF\n"
+
+    made = []
+    for offset in (0, 2):
+        path = tmp_path / f"{offset}.pdf"
+        path.write_bytes(tagged(offset))
+        pdf.fix_node_ids(path)
+        made.append(path.read_bytes())
+    assert made[0] == made[1] and len(made[0]) == len(tagged(0))
+    assert re.findall(rb"\(node(\d{8})\)", made[0]) == [b"00000001", b"00000002",
+                                                           b"00000003"] * 2
