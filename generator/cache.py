@@ -145,9 +145,7 @@ class Cache:
         """
         carried = dict(carried or {})
         self._building = True  # until `finish_build`: the writer waits meanwhile
-        key = cache_key(kind, parts)
-        name = f"{kind}/{key[:2]}/{key}{ENTRY}"
-        path = self.folder / name
+        name, path = self._entry(kind, parts)
         self.used.add(name)
         # The carried objects are put in on reading: an object kept in memory holds the
         # ones it was read with, so it is reused only when they are equal (one entry can
@@ -161,12 +159,12 @@ class Cache:
         found = _read(path, carried)
         if found is not _MISSING:
             self.hits[kind] += 1
-            log.debug("cache hit: %s %s", kind, key[:12])
+            log.debug("cache hit: %s %s", kind, path.stem[:12])
             _touch(path)
             value = found
         else:
             self.misses[kind] += 1
-            log.debug("cache miss: %s %s", kind, key[:12])
+            log.debug("cache miss: %s %s", kind, path.stem[:12])
             value = make()
             self._computed = True
             if self.memory:  # written after the build (`finish_build`): the pages come first
@@ -186,9 +184,7 @@ class Cache:
         Only for a cache that does not keep in memory."""
         assert not self.memory, "a serving process keeps what it read: use through()"
         carried = dict(carried or {})
-        key = cache_key(kind, parts)
-        name = f"{kind}/{key[:2]}/{key}{ENTRY}"
-        path = self.folder / name
+        name, path = self._entry(kind, parts)
         payload = _payload(path)
         if payload is None:
             return None
@@ -208,6 +204,12 @@ class Cache:
             return value
 
         return read
+
+    def _entry(self, kind: str, parts: Mapping[str, Any]) -> tuple[str, Path]:
+        """The entry's name in the folder (`<kind>/<xx>/<key>.pickle`) and its path."""
+        key = cache_key(kind, parts)
+        name = f"{kind}/{key[:2]}/{key}{ENTRY}"
+        return name, self.folder / name
 
     def begin_build(self) -> None:
         """A build starts: entries waiting to be written wait for its end (the first

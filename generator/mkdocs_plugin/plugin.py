@@ -155,9 +155,9 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
             self._progress = Progress.for_terminal(
                 after=SERVE_QUIET if self._command == "serve" else 0.0)
         inputs = self._inputs(config)
-        cache = self._caller_cache or self._cache
+        cache, self._caller_cache = self._caller_cache or self._cache, None
         with self._progress.stage(RENDER, self._audience):
-            self._result = result = self._render(inputs)
+            self._result = result = self._render(inputs, cache)
         # A build's pages go through the cache; a serving process converts only the pages
         # the render stage wrote again (the dirty reload) and keeps nothing of them.
         self._page_reuse = (PageReuse(cache, config) if cache is not None and self._memo is None
@@ -296,13 +296,12 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
         except UserError as error:
             raise self._fail(error.message) from None
 
-    def _render(self, inputs: SiteInputs) -> RenderResult:
+    def _render(self, inputs: SiteInputs, cache: Cache | None) -> RenderResult:
         if self._staging is None:
             # Kept across rebuilds of `mkdocs serve`: only changed files are rewritten.
             self._staging = Path(tempfile.mkdtemp(prefix="impactmonitor-docs-"))
         try:
             audit = self._command != "serve" or self.config.serve_audit
-            cache, self._caller_cache = self._caller_cache or self._cache, None
             return render(inputs, self._staging / "docs", audit=audit, memo=self._memo,
                           cache=cache)
         except UserError as error:

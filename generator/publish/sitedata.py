@@ -216,7 +216,8 @@ class _Deferred(SiteData):
         return getattr(self, name)
 
 
-_CONTENT: dict[int, str] = {}
+_KNOWN: dict[int, tuple[str, Snapshot | None]] = {}
+"""id of a SiteData alive -> its content key and the snapshot it was computed from."""
 
 
 def content_key(data: SiteData) -> str | None:
@@ -225,7 +226,8 @@ def content_key(data: SiteData) -> str | None:
     snapshot's blobs, `k`, `until`, the code version) and the carried snapshot's commit,
     ref and folder. None for data that did not come through a cache (`verify`'s) or
     were made from such data in another way than `derived_key` records."""
-    return _CONTENT.get(id(data))
+    known = _KNOWN.get(id(data))
+    return known[0] if known is not None else None
 
 
 def derived_key(data: SiteData, made_from: SiteData, how: str) -> SiteData:
@@ -239,26 +241,22 @@ def derived_key(data: SiteData, made_from: SiteData, how: str) -> SiteData:
 
 def source_snapshot(data: SiteData) -> Snapshot:
     """The snapshot `data` were computed from, without reading data the cache defers."""
-    known = _SNAPSHOTS.get(id(data))
-    return known if known is not None else data.computation.snapshot
-
-
-_SNAPSHOTS: dict[int, Snapshot] = {}
+    known = _KNOWN.get(id(data))
+    return known[1] if known is not None and known[1] is not None else data.computation.snapshot
 
 
 def _known(data: SiteData, key: str, snapshot: Snapshot | None = None) -> SiteData:
-    if _CONTENT.get(id(data)) != key:
-        _CONTENT[id(data)] = key
-        if snapshot is not None:
-            _SNAPSHOTS[id(data)] = snapshot
+    known = _KNOWN.get(id(data))
+    if known is None or known[0] != key:
+        _KNOWN[id(data)] = (key, snapshot)
         weakref.finalize(data, _forget, id(data), key)
     return data
 
 
 def _forget(identity: int, key: str) -> None:
-    if _CONTENT.get(identity) == key:
-        del _CONTENT[identity]
-        _SNAPSHOTS.pop(identity, None)
+    known = _KNOWN.get(identity)
+    if known is not None and known[0] == key:
+        del _KNOWN[identity]
 
 
 KEEP_REGION_FIGURES = 4_000

@@ -77,9 +77,9 @@ def render(site: SiteInputs, docs_dir: Path, *, audit: bool = True,
     parts = render_parts(site, audit) if cache is not None and memo is None else None
     if cache is not None and parts is not None:
         files, pages = cache.through("render", parts, lambda: _pages(site, audit, None))
+        files = dict(files)  # the cached value stays as it was stored
     else:
         files, pages = _pages(site, audit, memo)
-    files = dict(files)
     installed, order = _assets()
     files.update(installed)
     for name in STYLESHEETS:
