@@ -36,7 +36,8 @@ ORDER: tuple[tuple[str, ...], ...] = (
 )
 """Stages from the bottom up; a tuple holds stages of one level (none import each other)."""
 
-BASE_MODULES = {"errors", "paths", "sources", "cache", "progress", "problems", "report", "__init__"}
+BASE_MODULES = {"errors", "paths", "sources", "cache", "progress", "problems", "report",
+                "stopping", "__init__"}
 TOP_MODULES = {"cli": "cli", "__main__": "cli", "build": "build"}
 
 

@@ -5,13 +5,11 @@ from __future__ import annotations
 import argparse
 import ipaddress
 import logging
-import os
-import signal
-import sys
 from pathlib import Path
 
 from generator.build import serve_site
 from generator.paths import find_root
+from generator.stopping import stop_on_signals
 
 HELP = ("Bekijk de site lokaal (standaard op http://127.0.0.1:8000/); zodra een bestand in "
         "data/, indicators/ of site_src/ verandert, worden alleen de pagina's opnieuw gemaakt "
@@ -46,30 +44,6 @@ def run(args: argparse.Namespace) -> int:
     handler.setFormatter(logging.Formatter("%(levelname)-8s %(message)s"))
     logging.getLogger("mkdocs").addHandler(handler)
     logging.getLogger("mkdocs").setLevel(logging.INFO)
-    stop_on_signals()
+    stop_on_signals()  # Ctrl-C or SIGTERM; a second one while it stops ends it at once
     serve_site(find_root(Path.cwd()), args.dev_addr)
     return 0
-
-
-def stop_on_signals() -> None:
-    """Stopped by a service manager (SIGTERM) as by Ctrl-C (see `_stop`)."""
-    for stop in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(stop, _stop)
-
-
-STOPPED_AT_ONCE = "impactmonitor: direct gestopt"
-
-
-def _stop(signum: int, frame: object) -> None:
-    """The first Ctrl-C (or SIGTERM) stops as Ctrl-C does: MkDocs shuts its server down
-    and the staging folder is removed. A second one while that runs stops at once: raised
-    into the shutdown it left the server's thread running, and the process hung."""
-    for stop in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(stop, _stop_at_once)
-    raise KeyboardInterrupt
-
-
-def _stop_at_once(signum: int, frame: object) -> None:
-    sys.stderr.write(STOPPED_AT_ONCE + "\n")
-    sys.stderr.flush()
-    os._exit(128 + signum)

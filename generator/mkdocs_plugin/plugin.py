@@ -4,7 +4,8 @@
   `preload`), render the pages into a staging folder, point `docs_dir` at it, set the
   navigation, stylesheets, scripts and the example-data notice, and fix the build date.
 - `on_serve`: watch data/, indicators/ and site_src/ instead of the staging folder, so
-  `mkdocs serve` reloads when a data file or a narrative changes.
+  `mkdocs serve` reloads when a data file or a narrative changes; the server's thread
+  starts whole and never keeps the process alive (`_stoppable`).
 - `on_post_build`: the after-HTML steps (the editions' PDFs) get the edition pages that
   were written again; the theme's source maps and unused search languages are removed
   (`prune.py`); the cache records what it used and prunes itself.
@@ -46,6 +47,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -73,6 +75,7 @@ from generator.site.memo import RenderMemo
 from generator.site.outputs import SiteInputs
 from generator.site.render import RenderResult, render
 from generator.sources import SNAPSHOT_DIRS
+from generator.stopping import held
 
 log = get_plugin_logger("impactmonitor")  # its lines read "impactmonitor: ..."
 OVERRIDES = Path(__file__).parent / "overrides"
@@ -242,6 +245,7 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
         for name in (*SNAPSHOT_DIRS, SITE_SRC):
             if (root / name).is_dir():
                 server.watch(str(root / name))
+        _stoppable(server)
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -405,3 +409,23 @@ def _merged(ours: list[str], theirs: list[Any]) -> list[Any]:
     """Our files first (Plotly before anything that uses it), then the configured ones."""
     mine = set(ours)
     return [*ours, *(item for item in theirs if str(item) not in mine)]
+
+
+def _stoppable(server: LiveReloadServer) -> None:
+    """A Ctrl-C right after "Serving on" left the process running for good: raised while
+    MkDocs started the server's thread, its shutdown took the thread for never started.
+    The thread's start is now one step for a stop (`generator.stopping.held`), and the
+    thread is a daemon, so that whatever a stop interrupts, the process ends with its
+    main thread. (MkDocs 1.6 names the thread `serve_thread`; without it, nothing is
+    changed.)"""
+    thread = getattr(server, "serve_thread", None)
+    if not isinstance(thread, threading.Thread) or thread.ident is not None:
+        return
+    thread.daemon = True
+    start = thread.start
+
+    def start_whole() -> None:
+        with held():
+            start()
+
+    thread.start = start_whole  # type: ignore[method-assign]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.commands.serve import STOPPED_AT_ONCE, address
+from generator.commands.serve import address
 from tests.site.conftest import site_repo
 
 
@@ -74,22 +74,3 @@ def test_ctrl_c_stops_serve_without_a_traceback(tmp_path: Path) -> None:
         serving.kill()
     assert serving.returncode == 0 and "Shutting down" in output
     assert "Traceback" not in "".join(said) + output
-
-
-@pytest.mark.parametrize("second", [signal.SIGINT, signal.SIGTERM])
-def test_a_second_signal_while_serve_stops_ends_it_at_once(second: signal.Signals) -> None:
-    """Raised into MkDocs' shutdown, a second Ctrl-C left the server's thread running and
-    the process hung (a third printed Python's traceback). Now it ends the process."""
-    script = ("import signal\n"
-              "from generator.commands.serve import stop_on_signals\n"
-              "stop_on_signals()\n"
-              "try:\n"
-              "    signal.raise_signal(signal.SIGTERM)\n"
-              "except KeyboardInterrupt:\n"
-              "    print('stopping', flush=True)\n"
-              f"signal.raise_signal({int(second)})\n"
-              "print('not reached', flush=True)\n")
-    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                         timeout=60)
-    assert run.stdout == "stopping\n"
-    assert run.returncode == 128 + second and run.stderr == STOPPED_AT_ONCE + "\n"
