@@ -109,6 +109,7 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
         self._cache: Cache | None = None
         self._caller_cache: Cache | None = None
         self._page_reuse: PageReuse | None = None
+        self._pdf_cache: Cache | None = None
         self._memo: RenderMemo | None = None
         self._layout: str | None = None
         self._editions_before: dict[Path, int] = {}
@@ -165,6 +166,7 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
         # the render stage wrote again (the dirty reload) and keeps nothing of them.
         self._page_reuse = (PageReuse(cache, config) if cache is not None and self._memo is None
                             and PageReuse.possible(config) else None)
+        self._pdf_cache = cache  # an edition's PDF is reused by content (`site/pdf.py`)
         config.docs_dir = str(result.docs_dir)
         config.nav = result.nav
         for path, content in self._scripts.items():
@@ -256,7 +258,7 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
             pages = [page for page, before in self._edition_html(config, self._result).items()
                      if before != self._editions_before.get(page)]
             with self._progress.stage(PDF, self._audience):
-                hooks.after_html(site_dir, pages)
+                hooks.after_html(site_dir, pages, self._pdf_cache)
         prune(Path(config.site_dir), _search_languages(config))
         if self._cache is not None:
             self._cache.finish_build()

@@ -18,24 +18,32 @@ comes from a real browser and the site's print stylesheet, not from the Markdown
   stylesheet, every chart drawn and redrawn at paper width, the fonts in (`READY`, asked over the DevTools pipe,
   `devtools.py`). A busy machine
   then makes printing slower, never different.
+- With a cache (a build's, `generator.cache`), a PDF is reused by content (entry `pdf`):
+  the page's HTML, every file of the site a page can load when printed (`LOADED`:
+  stylesheets, scripts, fonts, images), the page's URL, the build date, the Chromium
+  version and the system's font list. A build whose edition pages and assets are those
+  of an earlier build starts no browser. A page that could not be printed is not stored.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from generator.cache import Cache
 from generator.site import devtools
 
 ENV = "IMPACTMONITOR_CHROMIUM"
@@ -91,8 +99,17 @@ def pdf_name(slug: str) -> str:
     return f"{slug}.pdf"
 
 
-def print_editions(site_dir: Path, edition_pages: Sequence[Path]) -> None:
-    """The after-HTML step: a PDF for every edition page, or a clear line why not."""
+LOADED = frozenset({".css", ".js", ".mjs", ".woff", ".woff2", ".ttf", ".otf", ".svg", ".png",
+                    ".jpg", ".jpeg", ".gif", ".webp", ".ico"})
+"""What a page loads as it is printed (its stylesheets, scripts, fonts and images): the
+files of the site a PDF's cache key holds. Pages, PDFs and downloads (CSV, JSON) are not
+loaded by a page."""
+
+
+def print_editions(site_dir: Path, edition_pages: Sequence[Path],
+                   cache: Cache | None = None) -> None:
+    """The after-HTML step: a PDF for every edition page, or a clear line why not. With a
+    `cache`, a PDF printed by an earlier build of the same page and assets is reused."""
     if not edition_pages:
         return
     chromium, why_not = find_chromium()
@@ -101,19 +118,80 @@ def print_editions(site_dir: Path, edition_pages: Sequence[Path]) -> None:
         for page in edition_pages:
             mark_unavailable(page)
         return
-    with tempfile.TemporaryDirectory(prefix="impactmonitor-pdf-",
-                                     ignore_cleanup_errors=True) as tmp, serving(site_dir) as port:
+    shared = _shared_parts(site_dir, chromium) if cache is not None else {}
+    with ExitStack() as stack:
+        printer = _Printer(chromium, site_dir, stack)
         for page in edition_pages:
             target = page.parent / pdf_name(page.parent.name)
             url = f"http://{HOST}/{page.parent.relative_to(site_dir).as_posix()}/"
-            problem = print_page(chromium, url, port, target, Path(tmp))
-            if problem is None:
-                fix_dates(target)
-                fix_node_ids(target)
-            else:
-                say(f"de PDF van {page.relative_to(site_dir)} kon niet worden gemaakt: {problem}")
+            try:
+                if cache is None:
+                    printer.print(url, target)
+                    continue
+                parts = {**shared, "url": url,
+                         "page": hashlib.sha256(page.read_bytes()).hexdigest()}
+                content = cache.through("pdf", parts,
+                                        functools.partial(printer.print, url, target))
+                if not target.is_file() or target.read_bytes() != content:
+                    target.write_bytes(content)
+            except _NotPrinted as failed:
+                say(f"de PDF van {page.relative_to(site_dir)} kon niet worden gemaakt: {failed}")
                 target.unlink(missing_ok=True)
                 mark_unavailable(page)
+
+
+class _Printer:
+    """Chromium printing pages of one site folder. The loopback server and the scratch
+    folder start with the first page printed: a build that reuses every PDF starts none."""
+
+    def __init__(self, chromium: str, site_dir: Path, stack: ExitStack) -> None:
+        self._chromium, self._site_dir, self._stack = chromium, site_dir, stack
+        self._port: int | None = None
+        self._tmp = Path()
+
+    def print(self, url: str, target: Path) -> bytes:
+        if self._port is None:
+            self._tmp = Path(self._stack.enter_context(tempfile.TemporaryDirectory(
+                prefix="impactmonitor-pdf-", ignore_cleanup_errors=True)))
+            self._port = self._stack.enter_context(serving(self._site_dir))
+        problem = print_page(self._chromium, url, self._port, target, self._tmp)
+        if problem is not None:
+            raise _NotPrinted(problem)
+        fix_dates(target)
+        fix_node_ids(target)
+        return target.read_bytes()
+
+
+class _NotPrinted(Exception):
+    """What went wrong printing a page (Dutch); the page gets no PDF, the cache no entry."""
+
+
+def _shared_parts(site_dir: Path, chromium: str) -> dict[str, str]:
+    """What every edition page's PDF depends on besides the page: the files it can load,
+    the build date, the browser and the fonts it draws with."""
+    loaded = hashlib.sha256()
+    for path in sorted(site_dir.rglob("*")):
+        if path.suffix.lower() in LOADED and path.is_file():
+            loaded.update(path.relative_to(site_dir).as_posix().encode() + b"\0")
+            loaded.update(hashlib.sha256(path.read_bytes()).digest())
+    return {"loaded": loaded.hexdigest(), "epoch": os.environ.get("SOURCE_DATE_EPOCH", ""),
+            **_browser(chromium)}
+
+
+@functools.lru_cache(maxsize=4)
+def _browser(chromium: str) -> dict[str, str]:
+    """The browser's version and the system's fonts (`fc-list`), once per process."""
+    return {"chromium": _output([chromium, "--version"]), "fonts": _output(["fc-list"])}
+
+
+def _output(argv: list[str]) -> str:
+    """What `argv` prints, lines sorted; "" when it cannot run (the key then holds less, the
+    rest of it still pins the page)."""
+    try:
+        run = subprocess.run(argv, capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return "\n".join(sorted(run.stdout.splitlines()))
 
 
 def find_chromium() -> tuple[str | None, str]:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.cache import Cache
 from generator.cli import main
 from generator.site import pdf
 from tests.browser.conftest import REPO_ROOT, BuiltSite
@@ -196,3 +197,70 @@ def test_the_tagged_elements_ids_are_numbered_in_their_order(tmp_path: Path) -> 
     assert made[0] == made[1] and len(made[0]) == len(tagged(0))
     assert re.findall(rb"\(node(\d{8})\)", made[0]) == [b"00000001", b"00000002",
                                                            b"00000003"] * 2
+
+
+def logging_browser(folder: Path, real: str, *, prints: bool = True) -> tuple[Path, Path]:
+    """A Chromium that notes each start in a log; with `prints=False` a start to print
+    fails at once (as a browser that crashes). `--version` answers either way."""
+    folder.mkdir(parents=True, exist_ok=True)
+    log = folder / "starts.log"
+    script = folder / "chromium"
+    run = f'exec "{real}" "$@"' if prints else "exit 1"
+    script.write_text(f'#!/bin/sh\necho "$*" >> "{log}"\n'
+                      f'case "$*" in *--version*) exec "{real}" --version;; esac\n{run}\n')
+    script.chmod(0o755)
+    return script, log
+
+
+def prints_started(log: Path) -> int:
+    lines = log.read_text().splitlines() if log.exists() else []
+    return sum("--version" not in line for line in lines)
+
+
+def copied_site(built_site: BuiltSite, site: Path, slug: str) -> Path:
+    for part in ("assets", "search", "edities"):
+        shutil.copytree(built_site.out / part, site / part)
+    (site / "edities" / slug / pdf.pdf_name(slug)).unlink()
+    return site / "edities" / slug / "index.html"
+
+
+def test_a_pdf_of_the_same_page_and_assets_is_reused_without_a_browser(
+        built_site: BuiltSite, chromium: str, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    browser, log = logging_browser(tmp_path / "browser", chromium)
+    monkeypatch.setenv(pdf.ENV, str(browser))
+    slug = sorted(edition_titles())[0]
+    cache = Cache(tmp_path / "cache")
+    made = []
+    for name in ("a", "b"):  # two builds of the same site, in two folders
+        page = copied_site(built_site, tmp_path / name, slug)
+        pdf.print_editions(page.parents[2], [page], cache)
+        made.append((page.parent / pdf.pdf_name(slug)).read_bytes())
+    assert prints_started(log) == 1 and cache.hits["pdf"] == 1
+    assert made[0] == made[1] and made[0].startswith(b"%PDF-")
+
+    stylesheet = sorted((tmp_path / "b" / "assets").rglob("*.css"))[0]
+    stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\n/* veranderd */\n",
+                          encoding="utf-8")
+    pdf.print_editions(tmp_path / "b", [tmp_path / "b" / "edities" / slug / "index.html"], cache)
+    assert prints_started(log) == 2, "a changed stylesheet prints the page again"
+
+
+def test_a_pdf_that_could_not_be_made_is_not_reused(
+        built_site: BuiltSite, chromium: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    slug = sorted(edition_titles())[0]
+    cache = Cache(tmp_path / "cache")
+    broken, _ = logging_browser(tmp_path / "broken", chromium, prints=False)
+    monkeypatch.setenv(pdf.ENV, str(broken))
+    page = copied_site(built_site, tmp_path / "a", slug)
+    pdf.print_editions(tmp_path / "a", [page], cache)
+    assert "kon niet worden gemaakt" in capsys.readouterr().err
+    assert pdf.UNAVAILABLE in page.read_text(encoding="utf-8")
+
+    working, log = logging_browser(tmp_path / "working", chromium)
+    monkeypatch.setenv(pdf.ENV, str(working))
+    page = copied_site(built_site, tmp_path / "b", slug)
+    pdf.print_editions(tmp_path / "b", [page], cache)
+    assert prints_started(log) == 1 and cache.hits["pdf"] == 0
+    assert (page.parent / pdf.pdf_name(slug)).read_bytes().startswith(b"%PDF-")
