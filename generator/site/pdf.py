@@ -130,10 +130,8 @@ def print_editions(site_dir: Path, edition_pages: Sequence[Path],
                     continue
                 parts = {**shared, "url": url,
                          "page": hashlib.sha256(page.read_bytes()).hexdigest()}
-                content = cache.through("pdf", parts,
-                                        functools.partial(printer.print, url, target))
-                if not target.is_file() or target.read_bytes() != content:
-                    target.write_bytes(content)
+                target.write_bytes(cache.through("pdf", parts,
+                                                 functools.partial(printer.print, url, target)))
             except _NotPrinted as failed:
                 say(f"de PDF van {page.relative_to(site_dir)} kon niet worden gemaakt: {failed}")
                 target.unlink(missing_ok=True)

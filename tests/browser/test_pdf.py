@@ -72,12 +72,9 @@ def test_printing_one_site_in_two_folders_gives_the_same_pdf(
     slug = sorted(edition_titles())[0]
     made: list[Path] = []
     for name in ("a", "b"):
-        site = tmp_path / name
-        for part in ("assets", "search", "edities"):
-            shutil.copytree(built_site.out / part, site / part)
-        (site / "edities" / slug / pdf.pdf_name(slug)).unlink()
-        pdf.print_editions(site, [site / "edities" / slug / "index.html"])
-        made.append(site / "edities" / slug / pdf.pdf_name(slug))
+        page = copied_site(built_site, tmp_path / name, slug)
+        pdf.print_editions(page.parents[2], [page])
+        made.append(page.parent / pdf.pdf_name(slug))
     first, second = (file.read_bytes() for file in made)
     if first != second:  # say how they differ rather than print two PDFs byte by byte
         texts = [pdf_text(file) for file in made]
