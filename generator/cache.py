@@ -33,7 +33,9 @@ a save shows its pages without waiting for the pickling, also a save right after
 Pickling holds the interpreter (2 to 6 s at 20 regions), so on Linux a forked child
 process writes them: it sees the process's memory as it was at the fork, copy-on-write,
 and the next rebuild runs beside it on another core. Where fork is not safe (macOS,
-Windows) a thread writes them, once no rebuild has run for `IDLE_WRITE` seconds.
+Windows) a thread writes them, once no rebuild has run for `IDLE_WRITE` seconds. A
+process that stops waits for its writers at most `SHUTDOWN_WAIT` seconds (a Ctrl-C does
+not stop a forked writer; the process that forked it does, after that time).
 It also keeps finer results than an entry (`Cache.memo`): each region's figures of a rule,
 so a save of one region's file computes only that region and the totals again.
 """
@@ -46,6 +48,7 @@ import json
 import logging
 import os
 import pickle
+import signal
 import sys
 import tempfile
 import threading
@@ -93,6 +96,10 @@ on Windows, which has no fork) a thread writes them."""
 MAX_CHILDREN = 2
 """Forked writers alive at once: a third waits for the oldest, so that a run of saves does
 not hold many copies of the process's memory."""
+SHUTDOWN_WAIT = 30.0
+"""Seconds a serving process that stops waits for its writers (a 20-region rebuild's
+entries take a few); a forked writer still at work then is stopped. Only reuse is lost:
+an entry is renamed into place whole or not at all."""
 
 
 @dataclass
@@ -119,7 +126,7 @@ class Cache:
     _hurry: bool = field(default=False, repr=False)
     _computed: bool = field(default=False, repr=False)
     """A result was made (not read) since the last `finish_build`."""
-    _children: list[threading.Thread] = field(default_factory=list, repr=False)
+    _children: list[_Reaper] = field(default_factory=list, repr=False)
     """A thread per forked writer that is alive, each waiting for its child."""
     clock: Callable[[], float] = field(default=time.monotonic, repr=False)
     """The clock of `IDLE_WRITE` (tests set their own)."""
@@ -266,6 +273,10 @@ class Cache:
         if pid == 0:  # the child: write, never return into the caller's code
             status = 1
             try:
+                # Ctrl-C reaches the whole terminal's process group: the writer finishes
+                # (the parent waits for it, `wait`); a stop from the parent ends it at once.
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)
                 gc.disable()  # a collection would touch (and copy) every page
                 logging.disable(logging.CRITICAL)  # no stdio: another thread may hold its lock
                 os.nice(10)  # on a single core, the rebuild first
@@ -277,8 +288,7 @@ class Cache:
                 os._exit(status)
         # A thread per child waits for it, so that no finished child lingers as a zombie
         # (a SIGCHLD handler would take the exit status of subprocess's children too).
-        reaper = threading.Thread(target=_wait_for, args=(pid,), daemon=True,
-                                  name=f"impactmonitor-cache-{pid}")
+        reaper = _Reaper(pid)
         reaper.start()
         self._children.append(reaper)
 
@@ -322,15 +332,35 @@ class Cache:
                 self._building or self.clock() - self._idle_since < IDLE_WRITE):
             time.sleep(0.1)
 
-    def wait(self) -> None:
+    def writing(self) -> bool:
+        """Whether a writer (forked child or thread) of earlier builds is still at work."""
+        return (any(reaper.is_alive() for reaper in self._children)
+                or (self._writer is not None and self._writer.is_alive()))
+
+    def wait(self, timeout: float | None = None) -> bool:
         """Until the entries of the last builds are written (tests, a process that ends),
-        without waiting for a pause."""
+        without waiting for a pause. With a `timeout` (seconds), a forked writer still at
+        work after it is stopped and a writing thread is left to end with the process;
+        returns whether everything was written."""
+        deadline = None if timeout is None else self.clock() + timeout
+
+        def left() -> float | None:
+            return None if deadline is None else max(0.0, deadline - self.clock())
+
         self._hurry = True
         try:
             if self._writer is not None:
-                self._writer.join()
+                self._writer.join(left())
+            written = self._writer is None or not self._writer.is_alive()
             while self._children:
-                self._children.pop(0).join()
+                reaper = self._children.pop(0)
+                reaper.join(left())
+                if reaper.is_alive():  # past the deadline: only reuse is lost
+                    log.debug("cache writer %d stopped after %s s", reaper.pid, timeout)
+                    reaper.stop()
+                    reaper.join()
+                    written = False
+            return written
         finally:
             self._hurry = False
 
@@ -461,6 +491,22 @@ def _write(path: Path, value: Any, carried: Mapping[str, object]) -> None:
         _write_atomic(path, _MAGIC + hashlib.sha256(packed).digest() + packed)
     except (OSError, pickle.PicklingError, TypeError, AttributeError) as error:
         log.debug("cache entry not written (%s): %s", error, path.name)
+
+
+class _Reaper(threading.Thread):
+    """Waits for one forked writer, so that it is reaped when it ends (no zombie)."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(target=_wait_for, args=(pid,), daemon=True,
+                         name=f"impactmonitor-cache-{pid}")
+        self.pid = pid
+
+    def stop(self) -> None:
+        """End the writer now (it is reaped by this thread)."""
+        try:
+            os.kill(self.pid, signal.SIGTERM)
+        except ProcessLookupError:  # it ended meanwhile
+            pass
 
 
 def _wait_for(pid: int) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -374,6 +375,54 @@ def test_a_serving_process_pickles_in_a_forked_child_and_goes_on_at_once(
     fresh = Cache(tmp_path / "cache")
     assert fresh.through("proef", {"n": 1}, lambda: pytest.fail("not written")) == "x"
     assert serving._children == []
+
+
+class PickledWhenAsked:
+    """Pickles as "x" once `go` exists (or after 60 s); touches `started` first."""
+
+    def __init__(self, go: Path, started: Path) -> None:
+        self.go, self.started = go, started
+
+    def __reduce__(self) -> tuple[type, tuple[str]]:
+        self.started.touch()
+        deadline = time.monotonic() + 60
+        while not self.go.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return (str, ("x",))
+
+
+@pytest.mark.skipif(not cache_module.FORK, reason="fork is used on Linux only")
+def test_a_ctrl_c_at_the_terminal_does_not_stop_a_forked_writer(tmp_path: Path) -> None:
+    """Ctrl-C reaches the whole process group: the writer goes on and its entry is there
+    for the next start (the stopping process waits for it)."""
+    go, started = tmp_path / "go", tmp_path / "started"
+    serving = Cache(tmp_path / "cache", memory=True)
+    serving.through("proef", {"n": 1}, lambda: PickledWhenAsked(go, started))
+    serving.finish_build(prune=False)
+    assert until(started.exists)
+    os.kill(serving._children[0].pid, signal.SIGINT)
+    go.touch()
+    assert serving.wait(cache_module.SHUTDOWN_WAIT)
+    assert Cache(tmp_path / "cache").through("proef", {"n": 1},
+                                             lambda: pytest.fail("not written")) == "x"
+
+
+@pytest.mark.skipif(not cache_module.FORK, reason="fork is used on Linux only")
+def test_a_writer_still_at_work_after_the_wait_is_stopped_and_leaves_no_entry(
+        tmp_path: Path) -> None:
+    """A stopping `serve` does not hang on a writer that does not end (`SHUTDOWN_WAIT`)."""
+    go, started = tmp_path / "go", tmp_path / "started"  # `go` never comes
+    serving = Cache(tmp_path / "cache", memory=True)
+    serving.through("proef", {"n": 1}, lambda: PickledWhenAsked(go, started))
+    serving.finish_build(prune=False)
+    assert until(started.exists) and serving.writing()
+    pid = serving._children[0].pid
+    begun = time.monotonic()
+    assert serving.wait(0.2) is False
+    assert time.monotonic() - begun < 30  # not the child's 60 s
+    assert not Path(f"/proc/{pid}").exists()  # stopped and reaped
+    assert not serving.writing() and serving._children == []
+    assert entries(serving) == [] and not list((tmp_path / "cache").glob("*/*/.*"))
 
 
 @pytest.mark.skipif(not cache_module.FORK, reason="fork is used on Linux only")

@@ -61,7 +61,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from generator.cache import Cache
+from generator.cache import SHUTDOWN_WAIT, Cache
 from generator.compute.pipeline import InvalidData
 from generator.errors import UserError
 from generator.mkdocs_plugin.config import ImpactmonitorConfig
@@ -273,8 +273,11 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
             self._progress.finish(summary=False)
 
     def on_shutdown(self) -> None:
-        if self._cache is not None:
-            self._cache.wait()  # the last rebuild's entries, written after it
+        if self._cache is not None:  # the last rebuild's entries, written after it
+            if self._cache.writing():
+                log.info("De cache voor de volgende start wordt nog weggeschreven (hooguit "
+                         f"{SHUTDOWN_WAIT:.0f} s; nogmaals Ctrl-C stopt direct).")
+            self._cache.wait(SHUTDOWN_WAIT)
         if self._gc_before is not None:
             gc.set_threshold(*self._gc_before)
             self._gc_before = None
