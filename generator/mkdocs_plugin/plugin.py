@@ -21,7 +21,8 @@
 
 A build that `impactmonitor build` does not encrypt afterwards (plain `mkdocs build` and
 `mkdocs serve` included) marks every page "niet versleuteld — alleen voor lokaal
-voorbeeld" and logs a warning: MkDocs alone never makes a publishable site.
+voorbeeld" and logs a warning (a serving process once, not at every rebuild): MkDocs alone
+never makes a publishable site.
 
 In `mkdocs serve` the audit pages are left out unless `serve_audit` is set: they are most
 of the Markdown, and a researcher previewing a narrative wants a quick rebuild. A serving
@@ -116,6 +117,7 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
         self._own_progress = False
         self._html_stage: Any = None
         self._gc_before: tuple[int, ...] | None = None
+        self._warned = False
         self.failure: str | None = None
         """The message of the last fatal problem, for callers that drive MkDocs themselves
         (MkDocs logs a PluginError and raises a generic Abort)."""
@@ -176,10 +178,11 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
         config.extra_css = _merged(result.extra_css, config.extra_css)
         config.extra_javascript = _merged([*result.extra_javascript, *self._scripts],
                                           config.extra_javascript)
-        if not self._encrypted:
+        if not self._encrypted and not self._warned:  # `serve`: once, not at every save
             log.warning("De site wordt niet versleuteld: elke pagina zegt 'niet versleuteld "
                         "— alleen voor lokaal voorbeeld'. Publiceer alleen wat "
                         "'impactmonitor build' met de wachtwoorden maakt.")
+            self._warned = self._command == "serve"
         config.extra["impactmonitor"] = {"banner": result.banner,
                                          "preview": None if self._encrypted else PREVIEW,
                                          # overrides/main.html adds them to chart pages only

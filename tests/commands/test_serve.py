@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import os
+import queue
 import signal
 import socket
 import subprocess
 import sys
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
 from generator.commands.serve import address
-from tests.site.conftest import site_repo
+from tests.site.conftest import site_repo, write
 
 
 def test_a_port_in_use_is_named_with_what_to_do_and_no_traceback(tmp_path: Path) -> None:
@@ -74,3 +78,62 @@ def test_ctrl_c_stops_serve_without_a_traceback(tmp_path: Path) -> None:
         serving.kill()
     assert serving.returncode == 0 and "Shutting down" in output
     assert "Traceback" not in "".join(said) + output
+
+
+def test_a_rebuild_repeats_no_warning_the_previewer_read_at_the_start(tmp_path: Path) -> None:
+    """The "niet versleuteld" warning comes once, and MkDocs' warning that a dirty build
+    may get the navigation wrong (the plugin makes it right) not at all."""
+    site_repo(tmp_path)
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    serving = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "IMPACTMONITOR_CHROMIUM": "/nonexistent/x"})
+    try:
+        said = lines_until(serving, lambda line: "Serving on" in line)
+        write(tmp_path / "site_src/onderzoeksvragen/1.md", "# Wie bereiken we?\n\nNieuw.\n")
+        said += lines_until(serving, lambda line: "Documentation built in" in line)
+        serving.send_signal(signal.SIGINT)
+        said += lines_until(serving, lambda line: "Shutting down" in line)
+        assert serving.wait(timeout=60) == 0
+    finally:
+        serving.kill()
+    everything = "".join(said)
+    assert everything.count("Documentation built in") == 2, everything  # it rebuilt
+    assert everything.count("De site wordt niet versleuteld") == 1, everything
+    assert "'dirty' build" not in everything
+
+
+def lines_until(process: subprocess.Popen[str], found: Callable[[str], bool],
+                limit: float = 120.0) -> list[str]:
+    """The process's lines up to the first for which `found` holds; fails after `limit`
+    seconds without it, or when the process ends first."""
+    lines = _LINES.get(process)
+    if lines is None:  # one reader per process: a line is read once, also after a deadline
+        lines = _LINES[process] = queue.Queue()
+        threading.Thread(target=_read_lines, args=(process, lines), daemon=True).start()
+    said: list[str] = []
+    deadline = time.monotonic() + limit
+    while (left := deadline - time.monotonic()) > 0:
+        try:
+            line = lines.get(timeout=left)
+        except queue.Empty:
+            break
+        if line is None:
+            pytest.fail("serve ended:\n" + "".join(said))
+        said.append(line)
+        if found(line):
+            return said
+    pytest.fail(f"not said within {limit:.0f} s:\n" + "".join(said))
+
+
+_LINES: dict[subprocess.Popen[str], queue.Queue[str | None]] = {}
+
+
+def _read_lines(process: subprocess.Popen[str], lines: queue.Queue[str | None]) -> None:
+    assert process.stdout is not None
+    for line in process.stdout:
+        lines.put(line)
+    lines.put(None)
