@@ -127,12 +127,30 @@ def _protected(figure: Figure) -> bool:
             and all(key != PHASE_KEY for key, _ in figure.breakdown))
 
 
+KEEP_HIDDEN = 200_000
+_HIDDEN: dict[tuple[int, str, int], tuple[Figure, Figure]] = {}
+"""(id of a figure, reason, k) -> the figure and its hidden copy, emptied when it holds
+`KEEP_HIDDEN` (a plain dict: a rebuild looks up some 10.000): a serving process hands
+the very figure objects of unchanged regions to every rebuild, and hiding one again gives
+the very copy of the last rebuild, so that what later stages keep by identity (the
+published parts, `generator.provenance.published`) is found again. The figure is held, so
+its id cannot be another object's. (Figures are frozen: the copy is what `replace` makes.)"""
+
+
 def _hide(figure: Figure, reason: str, k: int) -> Figure:
+    key = (id(figure), reason, k)
+    found = _HIDDEN.get(key)
+    if found is not None and found[0] is figure:
+        return found[1]  # type: ignore[no-any-return]
     if figure.suppressed:
         k = dict(figure.extra).get(K_KEY, k)
     extra = tuple(item for item in figure.extra if item[0] not in (REASON_KEY, K_KEY))
-    return replace(figure, value=None, suppressed=True,
-                   extra=extra + ((REASON_KEY, reason), (K_KEY, k)))
+    hidden = replace(figure, value=None, suppressed=True,
+                     extra=extra + ((REASON_KEY, reason), (K_KEY, k)))
+    if len(_HIDDEN) >= KEEP_HIDDEN:
+        _HIDDEN.clear()
+    _HIDDEN[key] = (figure, hidden)
+    return hidden
 
 
 def _groups(figures: Sequence[Figure], protected: Sequence[bool]) -> list[tuple[int, ...]]:

@@ -148,3 +148,22 @@ def test_apply_is_idempotent() -> None:
     twice = disclosure.apply(once)
     assert twice == once
     assert [dict(f.extra) for f in twice] == [dict(f.extra) for f in once]
+
+
+def test_hiding_the_very_same_figures_again_gives_the_very_same_copies() -> None:
+    """A serving process hands the figures of unchanged regions to every rebuild as the
+    same objects: their hidden copies are the same objects too (later stages keep by
+    identity), and a figure that changed gets a copy of its own."""
+    noord = [cell(43, region="noord"), cell(40, "werk", "noord"), cell(3, "mbo", "noord")]
+    zuid = [cell(42, region="zuid"), cell(30, "werk", "zuid"), cell(12, "mbo", "zuid")]
+    first = disclosure.apply(noord + zuid + [cell(85), cell(70, "werk"), cell(15, "mbo")])
+    changed = [cell(43, region="noord"), cell(39, "werk", "noord"), cell(4, "mbo", "noord")]
+    again = disclosure.apply(changed + zuid + [cell(85), cell(69, "werk"), cell(16, "mbo")])
+    hidden_zuid = [f for f in first[3:6] if f.suppressed]
+    assert hidden_zuid and all(a is b for a, b in zip(first[3:6], again[3:6]))
+    assert again[2].suppressed and again[2] is not first[2]
+    assert dict(again[2].extra)[disclosure.REASON_KEY] == disclosure.PRIMARY
+    # Hidden for another reason (or with another k), a figure gets another copy.
+    other_k = disclosure.apply(noord + zuid + [cell(85), cell(70, "werk"), cell(15, "mbo")], 13)
+    assert other_k[5].suppressed and other_k[5] is not first[5]
+    assert dict(other_k[5].extra)[disclosure.K_KEY] == 13

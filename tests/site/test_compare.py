@@ -151,3 +151,23 @@ def test_a_crowded_trend_is_the_total_alone_then_the_regions_with_the_extremes_i
     coloured = [t["name"] for t in traces if t["line"]["color"] != "#8c8c8c"]
     assert coloured == ["Regio 4", "Regio 0"]  # highest (50), lowest (1)
     assert len(traces) == 9 and total not in [t["name"] for t in traces]
+
+
+def test_an_indicators_csv_is_made_again_only_when_one_of_its_figures_changed(
+        example: SiteData) -> None:
+    """The very figure objects (a save that did not touch the indicator's files) give the
+    very files of the last time; a changed value is in the new file, never the old one."""
+    from generator.site.pages.indicators import csv_files
+
+    indicator = "deelnemers_bereikt"
+    first = csv_files(example, indicator)
+    assert csv_files(SiteData(example.computation, list(example.figures), example.regions, K),
+                     indicator) is first
+    shown = next(f for f in example.indicator_figures(indicator)
+                 if f.value is not None and not f.suppressed)
+    changed = replace(shown, value=shown.value + 1000)
+    figures = [changed if f is shown else f for f in example.figures]
+    again = csv_files(SiteData(example.computation, figures, example.regions, K), indicator)
+    text = b"".join(content for _, _, content in again).decode()
+    row = next(line for line in text.splitlines() if f",{shown.figure_id}," in line)
+    assert again is not first and f",{int(shown.value + 1000)}," in row

@@ -7,9 +7,10 @@ from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
+from generator.cache import Kept
 from generator.compute.attainment import TARGET_KEY
 from generator.compute.formatting import format_period
-from generator.compute.lineage import TOTAL
+from generator.compute.lineage import TOTAL, Figure
 from generator.indicators.definition import AttainmentRule, Definition
 from generator.site import blocks, data_tables, headline
 from generator.site.blocks import PageState
@@ -45,10 +46,27 @@ def csv_path(indicator: str, scope: str | None = None) -> str:
     return f"indicatoren/{indicator}{'' if scope is None else '-' + scope}.csv"
 
 
+_CSV = Kept(1_000)
+"""indicator -> its figures (the very objects), the limit and its CSV files, as last made:
+in a serving process an indicator whose figures a save did not change (its rules read
+another file) has the very objects again, and its files are not made again."""
+
+
 def csv_files(data: SiteData, indicator: str) -> list[tuple[str | None, str, bytes]]:
     """(scope or None for the whole, path, bytes) of an indicator's CSV download(s): one
     file, or one per scope (`totaal` first) when one would exceed `DOWNLOAD_LIMIT`."""
-    rows = data_tables.csv_rows(data.indicator_figures(indicator))
+    figures = data.indicator_figures(indicator)
+    last = _CSV.get(indicator)
+    if (last is not None and last[1] == DOWNLOAD_LIMIT and len(last[0]) == len(figures)
+            and all(a is b for a, b in zip(last[0], figures))):
+        return last[2]  # type: ignore[no-any-return]
+    found = _csv_files(figures, indicator)
+    _CSV[indicator] = (figures, DOWNLOAD_LIMIT, found)
+    return found
+
+
+def _csv_files(figures: Sequence[Figure], indicator: str) -> list[tuple[str | None, str, bytes]]:
+    rows = data_tables.csv_rows(figures)
     whole = data_tables.csv_text(rows).encode()
     if len(whole) <= DOWNLOAD_LIMIT:
         return [(None, csv_path(indicator), whole)]
