@@ -273,9 +273,11 @@ class Cache:
         if pid == 0:  # the child: write, never return into the caller's code
             status = 1
             try:
-                # Ctrl-C reaches the whole terminal's process group: the writer finishes
-                # (the parent waits for it, `wait`); a stop from the parent ends it at once.
-                signal.signal(signal.SIGINT, signal.SIG_IGN)
+                # Ctrl-C (and a closed terminal's SIGHUP) reach the whole process group:
+                # the writer finishes (the parent waits for it, `wait`); a stop from the
+                # parent (SIGTERM) ends it at once.
+                for ignored in (signal.SIGINT, getattr(signal, "SIGHUP", signal.SIGINT)):
+                    signal.signal(ignored, signal.SIG_IGN)
                 signal.signal(signal.SIGTERM, signal.SIG_DFL)
                 gc.disable()  # a collection would touch (and copy) every page
                 logging.disable(logging.CRITICAL)  # no stdio: another thread may hold its lock

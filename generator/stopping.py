@@ -1,4 +1,4 @@
-"""Stopping a long-running command (`impactmonitor serve`) on Ctrl-C or SIGTERM.
+"""Stopping a long-running command (`impactmonitor serve`) on Ctrl-C, SIGTERM or SIGHUP.
 
 Python raises `KeyboardInterrupt` at whatever line the main thread runs when the signal
 comes. Most lines are fine: MkDocs catches it, shuts its server down and removes its
@@ -23,8 +23,10 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-STOPS = (signal.SIGINT, signal.SIGTERM)
-"""Ctrl-C, and what a service manager sends."""
+STOPS = (signal.SIGINT, signal.SIGTERM,
+         *((signal.SIGHUP,) if hasattr(signal, "SIGHUP") else ()))
+"""Ctrl-C, what a service manager sends, and a closed terminal (not on Windows): each
+stops cleanly, so that no staging folder is left in the temporary folder."""
 
 STOPPED_AT_ONCE = "impactmonitor: direct gestopt"
 

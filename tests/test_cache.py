@@ -392,15 +392,17 @@ class PickledWhenAsked:
 
 
 @pytest.mark.skipif(not cache_module.FORK, reason="fork is used on Linux only")
-def test_a_ctrl_c_at_the_terminal_does_not_stop_a_forked_writer(tmp_path: Path) -> None:
-    """Ctrl-C reaches the whole process group: the writer goes on and its entry is there
-    for the next start (the stopping process waits for it)."""
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGHUP], ids=["SIGINT", "SIGHUP"])
+def test_a_ctrl_c_at_the_terminal_does_not_stop_a_forked_writer(
+        tmp_path: Path, stop: signal.Signals) -> None:
+    """Ctrl-C (or a closed terminal) reaches the whole process group: the writer goes on
+    and its entry is there for the next start (the stopping process waits for it)."""
     go, started = tmp_path / "go", tmp_path / "started"
     serving = Cache(tmp_path / "cache", memory=True)
     serving.through("proef", {"n": 1}, lambda: PickledWhenAsked(go, started))
     serving.finish_build(prune=False)
     assert until(started.exists)
-    os.kill(serving._children[0].pid, signal.SIGINT)
+    os.kill(serving._children[0].pid, stop)
     go.touch()
     assert serving.wait(cache_module.SHUTDOWN_WAIT)
     assert Cache(tmp_path / "cache").through("proef", {"n": 1},

@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     # MkDocs warns at every dirty rebuild that its navigation may be inaccurate; the
     # plugin counts every page as changed when the navigation changes, so it is not.
     logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
-    stop_on_signals()  # Ctrl-C or SIGTERM; a second one while it stops ends it at once
+    stop_on_signals()  # Ctrl-C, SIGTERM or SIGHUP; a second one while it stops ends it at once
     serve_site(find_root(Path.cwd()), args.dev_addr)
     return 0
 

@@ -55,15 +55,21 @@ def test_the_addresses_mkdocs_takes_are_taken(right: str) -> None:
     assert address(right) == right
 
 
-def test_ctrl_c_stops_serve_without_a_traceback(tmp_path: Path) -> None:
-    site_repo(tmp_path)
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP],
+                         ids=["SIGINT", "SIGTERM", "SIGHUP"])
+def test_ctrl_c_stops_serve_without_a_traceback(tmp_path: Path, stop: signal.Signals) -> None:
+    """Ctrl-C, a service manager's SIGTERM or a closed terminal's SIGHUP: exit 0, and
+    neither the plugin's staging folder nor MkDocs' site folder is left behind."""
+    site_repo(tmp_path / "repo")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
     with socket.socket() as free:
         free.bind(("127.0.0.1", 0))
         port = free.getsockname()[1]
     serving = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={**os.environ, "IMPACTMONITOR_CHROMIUM": "/nonexistent/x"})
+        cwd=tmp_path / "repo", stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "IMPACTMONITOR_CHROMIUM": "/nonexistent/x", "TMPDIR": str(scratch)})
     try:
         assert serving.stdout is not None
         said = []
@@ -72,12 +78,14 @@ def test_ctrl_c_stops_serve_without_a_traceback(tmp_path: Path) -> None:
             if f"Serving on http://127.0.0.1:{port}/" in line:
                 break
         assert serving.poll() is None, "".join(said)
-        serving.send_signal(signal.SIGINT)
+        assert list(scratch.iterdir())  # the staging folder, MkDocs' site folder
+        serving.send_signal(stop)
         output, _ = serving.communicate(timeout=60)
     finally:
         serving.kill()
     assert serving.returncode == 0 and "Shutting down" in output
     assert "Traceback" not in "".join(said) + output
+    assert list(scratch.iterdir()) == []
 
 
 def test_a_rebuild_repeats_no_warning_the_previewer_read_at_the_start(tmp_path: Path) -> None:
