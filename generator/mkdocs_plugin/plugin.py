@@ -5,7 +5,8 @@
   navigation, stylesheets, scripts and the example-data notice, and fix the build date.
 - `on_serve`: watch data/, indicators/ and site_src/ instead of the staging folder, so
   `mkdocs serve` reloads when a data file or a narrative changes; the server's thread
-  starts whole and never keeps the process alive (`_stoppable`).
+  starts whole and never keeps the process alive (`_stoppable`); the validator is imported
+  now, not at the first save (a warm start reads the reports and never needed it).
 - `on_post_build`: the after-HTML steps (the editions' PDFs) get the edition pages that
   were written again; the theme's source maps and unused search languages are removed
   (`prune.py`); the cache records what it used and prunes itself.
@@ -17,7 +18,8 @@
   gets the page without the parts that cannot change its index (the region chart sections
   it leaves out, tables as their bare text), and the real page is put back before the
   theme renders it (`searchcut.py`; the same index and pages, a fraction of the parsing).
-- `on_shutdown`: remove the staging folder.
+- `on_shutdown`: wait for the cache's writers (at most `SHUTDOWN_WAIT`), remove the
+  staging folder.
 
 A build that `impactmonitor build` does not encrypt afterwards (plain `mkdocs build` and
 `mkdocs serve` included) marks every page "niet versleuteld — alleen voor lokaal
@@ -44,6 +46,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import importlib
 import json
 import os
 import shutil
@@ -251,6 +254,9 @@ class ImpactmonitorPlugin(BasePlugin[ImpactmonitorConfig]):
             if (root / name).is_dir():
                 server.watch(str(root / name))
         _stoppable(server)
+        # A build on a warm cache reads the validation reports and never imports the
+        # validator (Frictionless: some 0,3 s); the first save would. Import it now.
+        importlib.import_module("generator.validate")
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

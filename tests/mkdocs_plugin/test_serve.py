@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import gc
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -132,3 +134,23 @@ def test_serving_collects_garbage_less_often_and_puts_the_thresholds_back() -> N
     finally:
         serving.on_shutdown()
     assert gc.get_threshold() == before
+
+
+def test_a_serving_process_has_the_validator_before_the_first_save(tmp_path: Path) -> None:
+    """A start on a warm cache reads the validation reports, so nothing imported the
+    validator (Frictionless); `on_serve` does, so that the first save does not."""
+    site_repo(tmp_path / "repo")
+    script = (
+        "import sys\n"
+        "from mkdocs.config import load_config\n"
+        "from mkdocs.livereload import LiveReloadServer\n"
+        "from generator.mkdocs_plugin.plugin import ImpactmonitorPlugin\n"
+        f"config = load_config(config_file={str(tmp_path / 'repo/mkdocs.yml')!r})\n"
+        "before = 'generator.validate' in sys.modules\n"
+        "server = LiveReloadServer(builder=lambda: None, host='127.0.0.1', port=0,\n"
+        f"                          root={str(tmp_path)!r})\n"
+        "ImpactmonitorPlugin().on_serve(server, config=config, builder=None)\n"
+        "print(before, 'generator.validate' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=tmp_path, check=True)
+    assert done.stdout.split() == ["False", "True"]
