@@ -101,23 +101,30 @@ def test_a_rebuild_repeats_no_warning_the_previewer_read_at_the_start(tmp_path: 
         env={**os.environ, "IMPACTMONITOR_CHROMIUM": "/nonexistent/x"})
     try:
         said = lines_until(serving, lambda line: "Serving on" in line)
-        write(tmp_path / "site_src/onderzoeksvragen/1.md", "# Wie bereiken we?\n\nNieuw.\n")
-        said += lines_until(serving, lambda line: "Documentation built in" in line)
+        for attempt in range(10):  # a save before the watcher's first look goes unseen
+            write(tmp_path / "site_src/onderzoeksvragen/1.md",
+                  f"# Wie bereiken we?\n\nNieuw, keer {attempt}.\n")
+            found = lines_until(serving, lambda line: "Documentation built in" in line,
+                                limit=30, fail=False)
+            said += found
+            if found and "Documentation built in" in found[-1]:
+                break
         serving.send_signal(signal.SIGINT)
         said += lines_until(serving, lambda line: "Shutting down" in line)
         assert serving.wait(timeout=60) == 0
     finally:
         serving.kill()
     everything = "".join(said)
-    assert everything.count("Documentation built in") == 2, everything  # it rebuilt
+    assert everything.count("Documentation built in") >= 2, everything  # it rebuilt
     assert everything.count("De site wordt niet versleuteld") == 1, everything
     assert "'dirty' build" not in everything
 
 
 def lines_until(process: subprocess.Popen[str], found: Callable[[str], bool],
-                limit: float = 120.0) -> list[str]:
+                limit: float = 120.0, fail: bool = True) -> list[str]:
     """The process's lines up to the first for which `found` holds; fails after `limit`
-    seconds without it, or when the process ends first."""
+    seconds without it (or, with `fail=False`, returns the lines read until then), or
+    when the process ends first."""
     lines = _LINES.get(process)
     if lines is None:  # one reader per process: a line is read once, also after a deadline
         lines = _LINES[process] = queue.Queue()
@@ -134,7 +141,9 @@ def lines_until(process: subprocess.Popen[str], found: Callable[[str], bool],
         said.append(line)
         if found(line):
             return said
-    pytest.fail(f"not said within {limit:.0f} s:\n" + "".join(said))
+    if fail:
+        pytest.fail(f"not said within {limit:.0f} s:\n" + "".join(said))
+    return said
 
 
 _LINES: dict[subprocess.Popen[str], queue.Queue[str | None]] = {}
