@@ -343,12 +343,15 @@ def until(condition: Callable[[], Any], limit: float = 60.0) -> Any:
 
 
 class PickledWhere:
-    """Pickles as "x", once `go` exists; `where` then names the process that pickled it."""
+    """Pickles as "x", once `go` exists (or after 60 s); `where` then names the process
+    that pickled it. `started`, if given, is touched when the pickling begins."""
 
-    def __init__(self, go: Path, where: Path) -> None:
-        self.go, self.where = go, where
+    def __init__(self, go: Path, where: Path, started: Path | None = None) -> None:
+        self.go, self.where, self.started = go, where, started
 
     def __reduce__(self) -> tuple[type, tuple[str]]:
+        if self.started is not None:
+            self.started.touch()
         deadline = time.monotonic() + 60
         while not self.go.exists() and time.monotonic() < deadline:
             time.sleep(0.01)  # the writer waits for the test, never the test for a time
@@ -377,20 +380,6 @@ def test_a_serving_process_pickles_in_a_forked_child_and_goes_on_at_once(
     assert serving._children == []
 
 
-class PickledWhenAsked:
-    """Pickles as "x" once `go` exists (or after 60 s); touches `started` first."""
-
-    def __init__(self, go: Path, started: Path) -> None:
-        self.go, self.started = go, started
-
-    def __reduce__(self) -> tuple[type, tuple[str]]:
-        self.started.touch()
-        deadline = time.monotonic() + 60
-        while not self.go.exists() and time.monotonic() < deadline:
-            time.sleep(0.01)
-        return (str, ("x",))
-
-
 @pytest.mark.skipif(not cache_module.FORK, reason="fork is used on Linux only")
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGHUP], ids=["SIGINT", "SIGHUP"])
 def test_a_ctrl_c_at_the_terminal_does_not_stop_a_forked_writer(
@@ -399,7 +388,7 @@ def test_a_ctrl_c_at_the_terminal_does_not_stop_a_forked_writer(
     and its entry is there for the next start (the stopping process waits for it)."""
     go, started = tmp_path / "go", tmp_path / "started"
     serving = Cache(tmp_path / "cache", memory=True)
-    serving.through("proef", {"n": 1}, lambda: PickledWhenAsked(go, started))
+    serving.through("proef", {"n": 1}, lambda: PickledWhere(go, tmp_path / "where", started))
     serving.finish_build(prune=False)
     assert until(started.exists)
     os.kill(serving._children[0].pid, stop)
@@ -415,7 +404,7 @@ def test_a_writer_still_at_work_after_the_wait_is_stopped_and_leaves_no_entry(
     """A stopping `serve` does not hang on a writer that does not end (`SHUTDOWN_WAIT`)."""
     go, started = tmp_path / "go", tmp_path / "started"  # `go` never comes
     serving = Cache(tmp_path / "cache", memory=True)
-    serving.through("proef", {"n": 1}, lambda: PickledWhenAsked(go, started))
+    serving.through("proef", {"n": 1}, lambda: PickledWhere(go, tmp_path / "where", started))
     serving.finish_build(prune=False)
     assert until(started.exists) and serving.writing()
     pid = serving._children[0].pid

@@ -63,13 +63,7 @@ def test_ctrl_c_stops_serve_without_a_traceback(tmp_path: Path, stop: signal.Sig
     site_repo(tmp_path / "repo")
     scratch = tmp_path / "tmp"
     scratch.mkdir()
-    with socket.socket() as free:
-        free.bind(("127.0.0.1", 0))
-        port = free.getsockname()[1]
-    serving = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=tmp_path / "repo", stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={**os.environ, "IMPACTMONITOR_CHROMIUM": "/nonexistent/x", "TMPDIR": str(scratch)})
+    serving, port = started_serve(tmp_path / "repo", TMPDIR=str(scratch))
     try:
         assert serving.stdout is not None
         said = []
@@ -92,13 +86,7 @@ def test_a_rebuild_repeats_no_warning_the_previewer_read_at_the_start(tmp_path: 
     """The "niet versleuteld" warning comes once, and MkDocs' warning that a dirty build
     may get the navigation wrong (the plugin makes it right) not at all."""
     site_repo(tmp_path)
-    with socket.socket() as free:
-        free.bind(("127.0.0.1", 0))
-        port = free.getsockname()[1]
-    serving = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={**os.environ, "IMPACTMONITOR_CHROMIUM": "/nonexistent/x"})
+    serving, _ = started_serve(tmp_path)
     try:
         said = lines_until(serving, lambda line: "Serving on" in line)
         for attempt in range(10):  # a save before the watcher's first look goes unseen
@@ -118,6 +106,19 @@ def test_a_rebuild_repeats_no_warning_the_previewer_read_at_the_start(tmp_path: 
     assert everything.count("Documentation built in") >= 2, everything  # it rebuilt
     assert everything.count("De site wordt niet versleuteld") == 1, everything
     assert "'dirty' build" not in everything
+
+
+def started_serve(repo: Path, **env: str) -> tuple[subprocess.Popen[str], int]:
+    """`impactmonitor serve` in `repo` on a free port (without PDFs), its output (stdout
+    and stderr) as text lines, and the port."""
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    serving = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "IMPACTMONITOR_CHROMIUM": "/nonexistent/x", **env})
+    return serving, port
 
 
 def lines_until(process: subprocess.Popen[str], found: Callable[[str], bool],
